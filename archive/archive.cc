@@ -1,0 +1,520 @@
+#include "archive/archive.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <utility>
+
+#include "schema/migrations.h"
+
+namespace motiearchief::archive {
+namespace {
+
+// A prepared statement; finalized when it goes out of scope.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool prepared() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const std::optional<std::string>& s) {
+    if (s) return Bind(i, *s);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& BindDouble(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Stmt& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::optional<std::string> OptText(int col) const {
+    if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
+    return Text(col);
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+Status SqliteError(sqlite3* db, const std::string& what) {
+  int code = sqlite3_extended_errcode(db);
+  std::string message = what + ": " + sqlite3_errmsg(db);
+  if ((code & 0xff) == SQLITE_FULL) {
+    return Status::IoError(message + " (disk full; nothing of this file was stored)");
+  }
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+    return Status::Corruption(message);
+  }
+  return Status::IoError(message);
+}
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+FileRow ReadFileRow(const Stmt& s) {
+  FileRow f;
+  f.id = s.Int(0);
+  f.sha256 = s.Text(1);
+  f.name = s.Text(2);
+  f.path = s.Text(3);
+  f.status = s.Text(4);
+  f.message = s.Text(5);
+  f.page_count = static_cast<int>(s.Int(6));
+  f.attempts = static_cast<int>(s.Int(7));
+  if (!s.IsNull(8)) f.previous_version_id = s.Int(8);
+  f.duration_ms = s.Int(9);
+  f.last_attempt = s.Text(10);
+  return f;
+}
+
+constexpr const char* kFileColumns =
+    "id, sha256, name, path, status, message, page_count, attempts, "
+    "previous_version_id, duration_ms, last_attempt";
+
+// Rolls back unless committed; keeps StoreFile all-or-nothing on every path.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
+  ~Transaction() {
+    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Status Begin() {
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) !=
+        SQLITE_OK) {
+      return SqliteError(db_, "begin transaction");
+    }
+    open_ = true;
+    return Status::Ok();
+  }
+  Status Commit() {
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return SqliteError(db_, "commit");
+    }
+    open_ = false;
+    return Status::Ok();
+  }
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path,
+                                               const ArchiveOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |= SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string message = path + ": cannot open archive: " +
+                          (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return Status::IoError(message);
+  }
+  std::unique_ptr<Archive> archive(new Archive(db, path));
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db, 1);
+  MA_RETURN_IF_ERROR(archive->Exec("PRAGMA foreign_keys = ON"));
+  if (!options.read_only) {
+    // WAL: readers never block the writer; synchronous=FULL: a committed
+    // transaction survives power loss, not only a crash of the process.
+    MA_RETURN_IF_ERROR(archive->Exec("PRAGMA journal_mode = WAL"));
+    MA_RETURN_IF_ERROR(archive->Exec("PRAGMA synchronous = FULL"));
+    MA_RETURN_IF_ERROR(archive->Migrate());
+  } else {
+    Stmt s(db, "PRAGMA user_version");
+    if (!s.prepared() || s.Step() != SQLITE_ROW) {
+      return Status::Corruption(path + ": not a Motiearchief archive");
+    }
+    archive->schema_version_ = static_cast<int>(s.Int(0));
+    if (archive->schema_version_ == 0) {
+      return Status::Corruption(path + ": empty or not a Motiearchief archive");
+    }
+  }
+  return archive;
+}
+
+Archive::~Archive() { sqlite3_close(db_); }
+
+Status Archive::Exec(const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = path_ + ": " + (error ? error : "error");
+    sqlite3_free(error);
+    int code = sqlite3_extended_errcode(db_) & 0xff;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+      return Status::Corruption(message);
+    }
+    return Status::IoError(message);
+  }
+  return Status::Ok();
+}
+
+Status Archive::Migrate() {
+  {
+    Stmt s(db_, "PRAGMA user_version");
+    if (!s.prepared() || s.Step() != SQLITE_ROW) {
+      return SqliteError(db_, path_ + ": read schema version");
+    }
+    schema_version_ = static_cast<int>(s.Int(0));
+  }
+  const auto& migrations = schema::Migrations();
+  if (schema_version_ > static_cast<int>(migrations.size())) {
+    return Status::Corruption(
+        path_ + ": archive has schema version " +
+        std::to_string(schema_version_) + ", newer than this program's " +
+        std::to_string(migrations.size()));
+  }
+  for (const schema::Migration& m : migrations) {
+    if (m.version <= schema_version_) continue;
+    Transaction tx(db_);
+    MA_RETURN_IF_ERROR(tx.Begin());
+    if (m.version == 1) {
+      MA_RETURN_IF_ERROR(Exec(
+          "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER "
+          "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    }
+    std::string sql(m.sql);
+    MA_RETURN_IF_ERROR(Exec(sql.c_str()));
+    Stmt record(db_,
+                "INSERT INTO schema_migration(version, name, applied_at) "
+                "VALUES (?, ?, ?)");
+    record.Bind(1, m.version).Bind(2, std::string(m.name)).Bind(3, NowIso());
+    if (record.Step() != SQLITE_DONE) {
+      return SqliteError(db_, path_ + ": record migration");
+    }
+    std::string set_version = "PRAGMA user_version = " + std::to_string(m.version);
+    MA_RETURN_IF_ERROR(Exec(set_version.c_str()));
+    MA_RETURN_IF_ERROR(tx.Commit());
+    schema_version_ = m.version;
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<FileRow>> Archive::FindFileBySha(const std::string& sha256) {
+  std::string sql = std::string("SELECT ") + kFileColumns +
+                    " FROM source_file WHERE sha256 = ?";
+  Stmt s(db_, sql.c_str());
+  s.Bind(1, sha256);
+  int rc = s.Step();
+  if (rc == SQLITE_ROW) return std::optional<FileRow>(ReadFileRow(s));
+  if (rc == SQLITE_DONE) return std::optional<FileRow>();
+  return SqliteError(db_, "look up file");
+}
+
+Result<std::optional<FileRow>> Archive::LatestFileNamed(const std::string& name) {
+  std::string sql = std::string("SELECT ") + kFileColumns +
+                    " FROM source_file WHERE name = ? ORDER BY id DESC LIMIT 1";
+  Stmt s(db_, sql.c_str());
+  s.Bind(1, name);
+  int rc = s.Step();
+  if (rc == SQLITE_ROW) return std::optional<FileRow>(ReadFileRow(s));
+  if (rc == SQLITE_DONE) return std::optional<FileRow>();
+  return SqliteError(db_, "look up file by name");
+}
+
+Result<std::vector<FileRow>> Archive::FailedFiles() {
+  std::string sql = std::string("SELECT ") + kFileColumns +
+                    " FROM source_file WHERE status NOT IN ('ok', "
+                    "'ok_warnings') ORDER BY last_attempt DESC, id DESC";
+  Stmt s(db_, sql.c_str());
+  std::vector<FileRow> rows;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) rows.push_back(ReadFileRow(s));
+  if (rc != SQLITE_DONE) return SqliteError(db_, "list failed files");
+  return rows;
+}
+
+Status Archive::StoreFile(const FileIngest& file) {
+  Transaction tx(db_);
+  MA_RETURN_IF_ERROR(tx.Begin());
+  const std::string now = NowIso();
+  std::optional<int64_t> previous;
+  int attempts = 1;
+  {
+    auto existing = FindFileBySha(file.sha256);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) {
+      // An earlier failed attempt: its pages and documents go with it.
+      attempts = (*existing)->attempts + 1;
+      previous = (*existing)->previous_version_id;
+      Stmt del(db_, "DELETE FROM source_file WHERE id = ?");
+      del.Bind(1, (*existing)->id);
+      if (del.Step() != SQLITE_DONE) return SqliteError(db_, "replace failed file");
+    } else {
+      auto latest = LatestFileNamed(file.name);
+      if (!latest.ok()) return latest.status();
+      if (latest->has_value()) previous = (*latest)->id;
+    }
+  }
+  nlohmann::json warnings = file.warnings;
+  Stmt insert_file(db_,
+                   "INSERT INTO source_file(sha256, name, path, size_bytes, "
+                   "page_count, status, message, warnings, tool_versions, "
+                   "duration_ms, attempts, previous_version_id, first_seen, "
+                   "last_attempt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert_file.Bind(1, file.sha256).Bind(2, file.name).Bind(3, file.path);
+  insert_file.Bind(4, file.size_bytes).Bind(5, static_cast<int>(file.pages.size()));
+  insert_file.Bind(6, file.status).Bind(7, file.message).Bind(8, warnings.dump());
+  insert_file.Bind(9, file.tool_versions).Bind(10, file.duration_ms);
+  insert_file.Bind(11, attempts);
+  if (previous) insert_file.Bind(12, *previous); else insert_file.BindNull(12);
+  insert_file.Bind(13, now).Bind(14, now);
+  if (insert_file.Step() != SQLITE_DONE) return SqliteError(db_, file.path + ": store file");
+  const int64_t file_id = sqlite3_last_insert_rowid(db_);
+
+  Stmt insert_page(db_,
+                   "INSERT INTO page(source_file_id, page_no, text, method, "
+                   "ocr_confidence) VALUES (?,?,?,?,?)");
+  for (const PageRow& p : file.pages) {
+    insert_page.Reset();
+    insert_page.Bind(1, file_id).Bind(2, p.number).Bind(3, p.text).Bind(4, p.method);
+    if (p.ocr_confidence >= 0) insert_page.BindDouble(5, p.ocr_confidence);
+    else insert_page.BindNull(5);
+    if (insert_page.Step() != SQLITE_DONE) {
+      return SqliteError(db_, file.path + ": store page " + std::to_string(p.number));
+    }
+  }
+
+  Stmt insert_doc(db_,
+                  "INSERT INTO document(id, source_file_id, seq, soort, titel, "
+                  "datum_indiening, vergadering, page_from, page_to, ocr, "
+                  "record, tekst) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt insert_gemeente(db_,
+                       "INSERT INTO document_gemeente(document_id, rol, seq, "
+                       "gemeente, bekend) VALUES (?,?,?,?,?)");
+  Stmt insert_clause(db_,
+                     "INSERT INTO clause(document_id, deel, seq, soort, tekst, "
+                     "page, rule) VALUES (?,?,?,?,?,?,?)");
+  Stmt insert_signatory(db_,
+                        "INSERT INTO signatory(document_id, seq, naam, functie, "
+                        "gemeente) VALUES (?,?,?,?,?)");
+  Stmt insert_provenance(db_,
+                         "INSERT INTO provenance(document_id, seq, field, value, "
+                         "page, rule) VALUES (?,?,?,?,?,?)");
+  int seq = 0;
+  for (const schema::Record& r : file.documents) {
+    insert_doc.Reset();
+    insert_doc.Bind(1, r.id).Bind(2, file_id).Bind(3, seq++).Bind(4, r.soort);
+    insert_doc.Bind(5, r.titel).Bind(6, r.datum_indiening).Bind(7, r.vergadering);
+    insert_doc.Bind(8, r.bron.pagina_van).Bind(9, r.bron.pagina_tot);
+    insert_doc.Bind(10, r.bron.ocr ? 1 : 0);
+    insert_doc.Bind(11, schema::ToJson(r, true).dump()).Bind(12, r.tekst);
+    if (insert_doc.Step() != SQLITE_DONE) {
+      return SqliteError(db_, file.path + ": store document " + r.id);
+    }
+    std::vector<std::string> unknown = r.onbekende_gemeenten;
+    auto add_gemeenten = [&](const char* rol, const std::vector<std::string>& names) -> Status {
+      int i = 0;
+      for (const std::string& name : names) {
+        bool known = std::find(unknown.begin(), unknown.end(), name) == unknown.end();
+        insert_gemeente.Reset();
+        insert_gemeente.Bind(1, r.id).Bind(2, std::string(rol)).Bind(3, i++);
+        insert_gemeente.Bind(4, name).Bind(5, known ? 1 : 0);
+        if (insert_gemeente.Step() != SQLITE_DONE) {
+          return SqliteError(db_, file.path + ": store gemeente of " + r.id);
+        }
+      }
+      return Status::Ok();
+    };
+    MA_RETURN_IF_ERROR(add_gemeenten("indiener", r.indieners));
+    MA_RETURN_IF_ERROR(add_gemeenten("mede_indiener", r.mede_indieners));
+    MA_RETURN_IF_ERROR(add_gemeenten("ondersteuner", r.ondersteuners));
+    auto add_clauses = [&](const char* deel, const std::vector<schema::Clause>& clauses) -> Status {
+      int i = 0;
+      for (const schema::Clause& c : clauses) {
+        insert_clause.Reset();
+        insert_clause.Bind(1, r.id).Bind(2, std::string(deel)).Bind(3, i++);
+        insert_clause.Bind(4, c.soort).Bind(5, c.tekst).Bind(6, c.page).Bind(7, c.rule);
+        if (insert_clause.Step() != SQLITE_DONE) {
+          return SqliteError(db_, file.path + ": store clause of " + r.id);
+        }
+      }
+      return Status::Ok();
+    };
+    MA_RETURN_IF_ERROR(add_clauses("overweging", r.overwegingen));
+    MA_RETURN_IF_ERROR(add_clauses("verzoek", r.verzoeken));
+    int i = 0;
+    for (const schema::Signatory& s : r.ondertekenaars) {
+      insert_signatory.Reset();
+      insert_signatory.Bind(1, r.id).Bind(2, i++).Bind(3, s.naam);
+      insert_signatory.Bind(4, s.functie).Bind(5, s.gemeente);
+      if (insert_signatory.Step() != SQLITE_DONE) {
+        return SqliteError(db_, file.path + ": store signatory of " + r.id);
+      }
+    }
+    i = 0;
+    for (const schema::Provenance& p : r.herkomst) {
+      insert_provenance.Reset();
+      insert_provenance.Bind(1, r.id).Bind(2, i++).Bind(3, p.field);
+      insert_provenance.Bind(4, p.value).Bind(5, p.page).Bind(6, p.rule);
+      if (insert_provenance.Step() != SQLITE_DONE) {
+        return SqliteError(db_, file.path + ": store provenance of " + r.id);
+      }
+    }
+  }
+
+  Stmt upsert_link(db_,
+                   "INSERT INTO link(from_id, motie_id, score, how) VALUES "
+                   "(?,?,?,?) ON CONFLICT(from_id) DO UPDATE SET "
+                   "motie_id = excluded.motie_id, score = excluded.score, "
+                   "how = excluded.how");
+  for (const Link& l : file.links) {
+    upsert_link.Reset();
+    upsert_link.Bind(1, l.from_id).Bind(2, l.motie_id).BindDouble(3, l.score).Bind(4, l.how);
+    if (upsert_link.Step() != SQLITE_DONE) return SqliteError(db_, file.path + ": store link");
+  }
+  Stmt upsert_version(db_,
+                      "INSERT INTO motie_versie(document_id, eerste_versie_id) "
+                      "VALUES (?,?) ON CONFLICT(document_id) DO UPDATE SET "
+                      "eerste_versie_id = excluded.eerste_versie_id");
+  for (const Version& v : file.versions) {
+    upsert_version.Reset();
+    upsert_version.Bind(1, v.document_id).Bind(2, v.first_version_id);
+    if (upsert_version.Step() != SQLITE_DONE) {
+      return SqliteError(db_, file.path + ": store version");
+    }
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<schema::Record>> Archive::LoadWhere(
+    const std::string& where, const std::vector<std::string>& args) {
+  std::string sql =
+      "SELECT d.record, d.id, l.motie_id FROM document d "
+      "JOIN source_file f ON f.id = d.source_file_id "
+      "LEFT JOIN link l ON l.from_id = d.id " +
+      where + " ORDER BY d.source_file_id, d.seq";
+  Stmt s(db_, sql.c_str());
+  if (!s.prepared()) return SqliteError(db_, "load documents");
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  std::vector<schema::Record> records;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    schema::Record r = schema::RecordFromJson(
+        nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
+    if (r.soort != schema::kMotie) r.motie = s.OptText(2);
+    records.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return SqliteError(db_, "load documents");
+
+  // A motion carries the advice of the newest preadvies linked to it.
+  Stmt advice(db_,
+              "SELECT p.record FROM link l JOIN document p ON p.id = l.from_id "
+              "WHERE p.soort = 'preadvies' AND (l.motie_id = ?1 OR l.motie_id IN "
+              "(SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
+              "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = ?1))) "
+              "ORDER BY p.source_file_id DESC, p.seq DESC LIMIT 1");
+  for (schema::Record& r : records) {
+    if (r.soort != schema::kMotie && r.soort != schema::kAmendement) continue;
+    advice.Reset();
+    advice.Bind(1, r.id);
+    if (advice.Step() == SQLITE_ROW) {
+      schema::Record p = schema::RecordFromJson(
+          nlohmann::ordered_json::parse(advice.Text(0), nullptr, false));
+      if (p.preadvies) {
+        schema::Advice a = *p.preadvies;
+        a.document = p.id;
+        r.preadvies = std::move(a);
+      }
+    }
+  }
+  return records;
+}
+
+Result<std::vector<schema::Record>> Archive::LoadRecords(const RecordFilter& filter) {
+  std::string where = "WHERE 1";
+  std::vector<std::string> args;
+  if (filter.soort) {
+    where += " AND d.soort = ?";
+    args.push_back(*filter.soort);
+  }
+  if (filter.source_sha256) {
+    where += " AND f.sha256 = ?";
+    args.push_back(*filter.source_sha256);
+  }
+  return LoadWhere(where, args);
+}
+
+Result<std::optional<schema::Record>> Archive::LoadRecord(const std::string& id) {
+  auto records = LoadWhere("WHERE d.id = ?", {id});
+  if (!records.ok()) return records.status();
+  if (records->empty()) return std::optional<schema::Record>();
+  return std::optional<schema::Record>(std::move(records->front()));
+}
+
+Result<std::vector<Link>> Archive::Links() {
+  Stmt s(db_, "SELECT from_id, motie_id, score, how FROM link ORDER BY from_id");
+  std::vector<Link> links;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    links.push_back({s.Text(0), s.Text(1), s.Double(2), s.Text(3)});
+  }
+  if (rc != SQLITE_DONE) return SqliteError(db_, "load links");
+  return links;
+}
+
+Result<std::vector<Version>> Archive::Versions() {
+  Stmt s(db_, "SELECT document_id, eerste_versie_id FROM motie_versie ORDER BY document_id");
+  std::vector<Version> versions;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) versions.push_back({s.Text(0), s.Text(1)});
+  if (rc != SQLITE_DONE) return SqliteError(db_, "load versions");
+  return versions;
+}
+
+Result<Counts> Archive::Count() {
+  Stmt s(db_,
+         "SELECT (SELECT count(*) FROM source_file), (SELECT count(*) FROM "
+         "source_file WHERE status NOT IN ('ok','ok_warnings')), (SELECT "
+         "count(*) FROM page), (SELECT count(*) FROM document)");
+  if (s.Step() != SQLITE_ROW) return SqliteError(db_, "count");
+  return Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+}
+
+}  // namespace motiearchief::archive

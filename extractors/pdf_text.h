@@ -1,0 +1,52 @@
+// Reading the text layer of a PDF with Poppler (poppler-cpp).
+//
+// This is the only place, with ocr.h, that touches Poppler: everything else
+// sees pages of UTF-8 text. Poppler is fed files from outside and has known
+// crashes and hangs on crafted input, so callers that handle untrusted files
+// run ReadPdfText in a child process (see pipeline/isolated_reader.h).
+//
+// Thread-safety: ReadPdfText may be called from several threads at once on
+// different files; it keeps no state between calls.
+#ifndef MOTIEARCHIEF_EXTRACTORS_PDF_TEXT_H_
+#define MOTIEARCHIEF_EXTRACTORS_PDF_TEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace motiearchief::extractors {
+
+struct PdfPage {
+  int number = 0;    // 1-based
+  std::string text;  // UTF-8, Poppler's physical layout (columns kept)
+  std::string method = "text";  // "text" (text layer) or "ocr"
+  double ocr_confidence = -1;   // mean word confidence 0..100, -1 if no OCR
+};
+
+struct PdfText {
+  std::vector<PdfPage> pages;
+  bool encrypted = false;  // encrypted but readable (owner password only)
+  std::vector<std::string> warnings;  // Poppler's complaints, as data
+};
+
+struct PdfReadOptions {
+  // Refuse documents with more pages than this (kTooLarge). Default 5000.
+  int max_pages = 5000;
+};
+
+// Reads every page's text layer. Errors (naming `path`):
+//   kIoError    the file cannot be read
+//   kNotPdf     it does not start with "%PDF-" within its first 1024 bytes
+//   kEncrypted  a user password is needed
+//   kDamaged    Poppler cannot open it
+//   kTooLarge   more than options.max_pages pages
+Result<PdfText> ReadPdfText(const std::string& path,
+                            const PdfReadOptions& options = {});
+
+// "poppler-cpp 22.12.0", for the record of how a file was read.
+std::string PopplerVersion();
+
+}  // namespace motiearchief::extractors
+
+#endif  // MOTIEARCHIEF_EXTRACTORS_PDF_TEXT_H_

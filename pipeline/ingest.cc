@@ -1,0 +1,204 @@
+#include "pipeline/ingest.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "base/sha256.h"
+#include "extractors/pdf_text.h"
+#include "pipeline/extract.h"
+#include "pipeline/gazetteer.h"
+#include "pipeline/linker.h"
+#include "pipeline/normalize.h"
+#include "pipeline/splitter.h"
+
+#ifndef MOTIEARCHIEF_VERSION
+#define MOTIEARCHIEF_VERSION "dev"
+#endif
+
+namespace motiearchief::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool IsPdfName(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".pdf";
+}
+
+// A page with almost no letters has no usable text layer.
+bool HasUsableText(const std::string& text) {
+  int letters = 0;
+  for (unsigned char c : text) {
+    if (std::isalpha(c) || c >= 0xC0) ++letters;
+  }
+  return letters >= 20;
+}
+
+std::vector<schema::Record> BuildRecords(const std::vector<Page>& pages,
+                                         const std::string& sha256,
+                                         const std::string& name) {
+  std::vector<DocumentSpan> spans = SplitIntoDocuments(pages);
+  std::vector<schema::Record> records;
+  std::vector<std::optional<LetterFacts>> letters;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const DocumentSpan& span = spans[i];
+    std::vector<Page> doc_pages(pages.begin() + (span.first_page - 1),
+                                pages.begin() + span.last_page);
+    schema::Record r = ExtractRecord(span.soort, doc_pages, Gazetteer::Default());
+    // Stable: the same file gives the same ids.
+    r.id = Sha256Hex(sha256 + "#" + std::to_string(i)).substr(0, 16);
+    r.bron = {name, sha256, span.first_page, span.last_page,
+              std::any_of(doc_pages.begin(), doc_pages.end(), [](const Page& p) { return p.ocr; })};
+    r.herkomst.insert(r.herkomst.begin(), {"soort", r.soort, span.first_page, span.rule});
+    letters.push_back(span.soort == schema::kBrief
+                          ? std::optional<LetterFacts>(ExtractLetterFacts(doc_pages))
+                          : std::nullopt);
+    records.push_back(std::move(r));
+  }
+  ApplyBundleContext(records, letters);
+  return records;
+}
+
+}  // namespace
+
+std::string ToolVersions() {
+  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " +
+         extractors::PopplerVersion();
+}
+
+Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) return Status::NotFound(p + ": no such file or folder");
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+           it != end; it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file(ec) && IsPdfName(it->path())) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(p);
+    }
+  }
+  return files;
+}
+
+Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::string>& files,
+                             const IngestOptions& options,
+                             const std::function<void(const FileOutcome&, int, int)>& progress) {
+  IngestSummary summary;
+  // Motions and preadviezen already archived, for linking; grows as files
+  // are stored.
+  std::optional<std::vector<schema::Record>> linkable;
+  int index = 0;
+  for (const std::string& path : files) {
+    ++index;
+    ++summary.files;
+    const auto started = std::chrono::steady_clock::now();
+    FileOutcome outcome;
+    outcome.path = path;
+    auto elapsed = [&] {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::steady_clock::now() - started)
+          .count();
+    };
+    auto finish = [&](FileOutcome o) {
+      o.duration_ms = elapsed();
+      if (o.status == "unchanged") ++summary.unchanged;
+      else if (o.status == archive::kStatusOk) ++summary.stored;
+      else if (o.status == archive::kStatusOkWarnings) ++summary.stored, ++summary.with_warnings;
+      else ++summary.failed;
+      summary.documents_added += o.documents;
+      if (progress) progress(o, index, static_cast<int>(files.size()));
+      summary.outcomes.push_back(std::move(o));
+    };
+
+    auto sha = Sha256File(path);
+    if (!sha.ok()) {
+      outcome.status = std::string(CodeName(sha.status().code()));
+      outcome.message = sha.status().message();
+      finish(std::move(outcome));
+      continue;
+    }
+    auto existing = archive.FindFileBySha(*sha);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value() && ((*existing)->ok() || !options.retry_failed)) {
+      outcome.status = "unchanged";
+      outcome.message = (*existing)->ok() ? "already in the archive"
+                                          : "failed before (" + (*existing)->status + "), not retried";
+      finish(std::move(outcome));
+      continue;
+    }
+
+    archive::FileIngest file;
+    file.sha256 = *sha;
+    file.path = path;
+    file.name = fs::path(path).filename().string();
+    std::error_code ec;
+    file.size_bytes = static_cast<int64_t>(fs::file_size(path, ec));
+    file.tool_versions = ToolVersions();
+
+    auto text = ReadPdfIsolated(path, options.isolation);
+    if (!text.ok()) {
+      file.status = std::string(CodeName(text.status().code()));
+      file.message = text.status().message();
+    } else {
+      file.warnings = text->warnings;
+      std::vector<Page> pages;
+      for (const auto& p : text->pages) {
+        Page page{p.number, NormalizeText(p.text), p.method == "ocr"};
+        if (!HasUsableText(page.text)) {
+          file.warnings.push_back(path + ": page " + std::to_string(p.number) +
+                                  ": no usable text layer");
+        }
+        file.pages.push_back({p.number, page.text, p.method, p.ocr_confidence});
+        pages.push_back(std::move(page));
+      }
+      file.documents = BuildRecords(pages, file.sha256, file.name);
+      if (!linkable) {
+        auto loaded = archive.LoadRecords();
+        if (!loaded.ok()) return loaded.status();
+        linkable.emplace();
+        for (auto& r : *loaded) {
+          if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
+              r.soort == schema::kPreadvies) {
+            linkable->push_back(std::move(r));
+          }
+        }
+      }
+      auto links = archive.Links();
+      if (!links.ok()) return links.status();
+      auto versions = archive.Versions();
+      if (!versions.ok()) return versions.status();
+      file.links = LinkPreadviezen(file.documents, *linkable, *links);
+      file.versions = FindVersions(file.documents, *linkable, *versions);
+      file.status = file.warnings.empty() ? archive::kStatusOk : archive::kStatusOkWarnings;
+      file.message = file.warnings.empty() ? "" : file.warnings.front();
+    }
+    file.duration_ms = elapsed();
+    MA_RETURN_IF_ERROR(archive.StoreFile(file));
+    if (linkable) {
+      for (const auto& r : file.documents) {
+        if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
+            r.soort == schema::kPreadvies) {
+          linkable->push_back(r);
+        }
+      }
+    }
+    outcome.status = file.status;
+    outcome.message = file.message;
+    outcome.documents = static_cast<int>(file.documents.size());
+    outcome.pages = static_cast<int>(file.pages.size());
+    finish(std::move(outcome));
+  }
+  return summary;
+}
+
+}  // namespace motiearchief::pipeline

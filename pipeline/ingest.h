@@ -1,0 +1,66 @@
+// The ingest stage: input paths in, archived documents out.
+//
+// For every PDF under the given paths (folders are walked, in sorted
+// order): hash it; skip it when the archive already holds that content;
+// read it in a child process (isolated_reader.h); normalise its pages; cut
+// it into documents (splitter.h); extract their fields (extract.h); link
+// preadviezen and motion versions (linker.h); store it all in one
+// transaction. A file that fails is stored with its status and message and
+// the run goes on.
+#ifndef MOTIEARCHIEF_PIPELINE_INGEST_H_
+#define MOTIEARCHIEF_PIPELINE_INGEST_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "archive/archive.h"
+#include "base/status.h"
+#include "pipeline/isolated_reader.h"
+
+namespace motiearchief::pipeline {
+
+struct IngestOptions {
+  IsolationOptions isolation;
+  // Read again files whose earlier attempt failed. Default true: the
+  // nightly batch retries yesterday's failures by itself.
+  bool retry_failed = true;
+};
+
+// What happened to one input file.
+struct FileOutcome {
+  std::string path;
+  std::string status;   // "ok", "ok_warnings", "unchanged", "not_pdf", ...
+  std::string message;  // for failures and warnings
+  int documents = 0;
+  int pages = 0;
+  int64_t duration_ms = 0;
+};
+
+struct IngestSummary {
+  int files = 0;
+  int unchanged = 0;
+  int stored = 0;           // ok or ok_warnings
+  int with_warnings = 0;
+  int failed = 0;
+  int documents_added = 0;
+  std::vector<FileOutcome> outcomes;
+};
+
+// Expands files and folders into the sorted list of files to ingest
+// (*.pdf, any case, in folders; files named explicitly whatever their name).
+Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths);
+
+// Ingests `files` into `archive`. `progress` (may be empty) is called after
+// each file. Returns an error only when the archive itself fails (disk
+// full, lock timeout); bad input files are outcomes, not errors.
+Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::string>& files,
+                             const IngestOptions& options,
+                             const std::function<void(const FileOutcome&, int, int)>& progress = {});
+
+// Tool versions recorded with each file: "motiearchief X; poppler-cpp Y".
+std::string ToolVersions();
+
+}  // namespace motiearchief::pipeline
+
+#endif  // MOTIEARCHIEF_PIPELINE_INGEST_H_

@@ -1,0 +1,39 @@
+// Reading a PDF in a child process, so that a crash, hang or memory blow-up
+// in Poppler (or Tesseract) costs one file, never the batch or the archive.
+//
+// The parent forks a child per file; the child sets its limits
+// (address space, CPU seconds), reads the file with extractors/, writes the
+// pages to a pipe and exits. The parent enforces a wall-clock limit, kills
+// the child when it is exceeded, and turns every way a child can end into a
+// Status: kTimeout, kCrashed (a signal, also the kernel's SIGKILL on
+// memory), kTooLarge (memory limit hit inside the child), or the reader's
+// own error. The parent is the only process that writes the archive.
+#ifndef MOTIEARCHIEF_PIPELINE_ISOLATED_READER_H_
+#define MOTIEARCHIEF_PIPELINE_ISOLATED_READER_H_
+
+#include <string>
+
+#include "base/status.h"
+#include "extractors/pdf_text.h"
+
+namespace motiearchief::pipeline {
+
+struct IsolationOptions {
+  // Run in a child process. Default true; false reads in-process (tests of
+  // the reader itself, profiling).
+  bool isolate = true;
+  // Wall-clock limit per file, seconds. Default 300.
+  int timeout_seconds = 300;
+  // CPU limit per file, seconds. Default 600.
+  int cpu_seconds = 600;
+  // Address-space limit of the child, MiB. Default 4096.
+  long memory_mib = 4096;
+  extractors::PdfReadOptions read;
+};
+
+Result<extractors::PdfText> ReadPdfIsolated(const std::string& path,
+                                            const IsolationOptions& options);
+
+}  // namespace motiearchief::pipeline
+
+#endif  // MOTIEARCHIEF_PIPELINE_ISOLATED_READER_H_

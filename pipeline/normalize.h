@@ -1,0 +1,43 @@
+// Text normalisation with ICU, applied to every page before any rule runs.
+//
+// Why: PDFs spell the same text in many ways (ligature glyphs, soft hyphens,
+// curly or straight quotes, private-use bullets from Symbol fonts, words cut
+// at line ends). Grammars and search should see one spelling.
+//
+// All functions take and return UTF-8, are pure and thread-safe.
+#ifndef MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
+#define MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motiearchief::pipeline {
+
+// NFKC (so "ﬁ" becomes "fi"), soft hyphens and zero-width characters
+// removed, typographic quotes made straight (' and "), bullet glyphs made
+// "•", no-break and odd spaces made plain spaces, CR/LF made LF, trailing
+// spaces of each line dropped. Line breaks and leading spaces (columns) stay.
+std::string NormalizeText(std::string_view text);
+
+// Joins the lines of one clause or paragraph into a single line: whitespace
+// collapsed, and a word cut at a line end ("levens-\ndomeinen") joined
+// again. A hyphen after a capital or digit ("VNG-\ninzet") is kept, since
+// there it belongs to the compound.
+std::string JoinLines(const std::vector<std::string>& lines);
+std::string JoinLines(std::string_view text);
+
+// Key for comparing names and titles: case folded, diacritics removed,
+// every run of non-letters/digits one space, trimmed. "Súdwest-Fryslân" and
+// "sudwest fryslan" give the same key.
+std::string FoldForMatch(std::string_view text);
+
+// Splits on '\n'; the views point into `text`.
+std::vector<std::string_view> SplitLines(std::string_view text);
+
+// Trims ASCII whitespace at both ends.
+std::string_view Trim(std::string_view s);
+
+}  // namespace motiearchief::pipeline
+
+#endif  // MOTIEARCHIEF_PIPELINE_NORMALIZE_H_

@@ -1,0 +1,101 @@
+// The export record of ../shared/spec/record.md as a C++ type.
+//
+// This is a contract with downstream tools: keys are never renamed or
+// dropped. `ToJson` writes exactly the keys of the spec (plus documented
+// additions); record.schema.json beside this file is its JSON Schema and a
+// test validates every exported record's keys against it.
+#ifndef MOTIEARCHIEF_SCHEMA_RECORD_H_
+#define MOTIEARCHIEF_SCHEMA_RECORD_H_
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motiearchief::schema {
+
+// The kinds of document (`soort`).
+inline constexpr const char* kMotie = "motie";
+inline constexpr const char* kAmendement = "amendement";
+inline constexpr const char* kPreadvies = "preadvies";
+inline constexpr const char* kResolutie = "resolutie";
+inline constexpr const char* kBrief = "brief";
+inline constexpr const char* kOverig = "overig";
+
+// One overweging or verzoek.
+struct Clause {
+  std::string soort;  // "overwegende", "verzoekt", ...
+  std::string tekst;
+  int page = 0;       // page of the file where the clause starts
+  std::string rule;   // grammar rule that opened it
+};
+
+struct Signatory {
+  std::string naam;
+  std::optional<std::string> functie;
+  std::optional<std::string> gemeente;
+};
+
+struct Advice {
+  std::string advies;       // "overnemen", "ontraden", ...
+  std::string toelichting;
+  std::optional<std::string> document;  // id of the preadvies document
+  std::string strekking;    // preadvies only (not exported in `preadvies`)
+  std::string status;       // "ingediend", "ondertekend", ... when stated
+};
+
+// Where a field value came from: page and grammar rule.
+struct Provenance {
+  std::string field;
+  std::string value;
+  int page = 0;
+  std::string rule;
+};
+
+struct Source {
+  std::string bestand;  // file name as given
+  std::string sha256;
+  int pagina_van = 0;
+  int pagina_tot = 0;
+  bool ocr = false;
+};
+
+struct Record {
+  std::string id;
+  std::string soort = kOverig;
+  std::optional<std::string> titel;
+  std::vector<std::string> indieners;
+  std::vector<std::string> mede_indieners;
+  std::vector<std::string> ondersteuners;
+  std::optional<std::string> datum_indiening;
+  std::optional<std::string> vergadering;
+  std::vector<Clause> overwegingen;
+  std::vector<Clause> verzoeken;
+  std::vector<Signatory> ondertekenaars;
+  std::optional<Advice> preadvies;
+  std::optional<std::string> motie;
+  Source bron;
+  std::string tekst;
+
+  // Beyond the contract's keys (exported as additions, see ToJson).
+  std::optional<std::string> agendapunt;     // "7", "8a" from the cover letter
+  std::vector<std::string> onbekende_gemeenten;  // names not in the gazetteer
+  std::vector<Provenance> herkomst;          // provenance per field
+};
+
+// The export object: the contract's keys in the spec's order, then the
+// additions `agendapunt` and `onbekende_gemeenten`. With `with_provenance`
+// also `herkomst` (for `show --json`).
+nlohmann::ordered_json ToJson(const Record& record, bool with_provenance = false);
+
+// Inverse of ToJson(record, true); unknown keys are ignored, missing ones
+// left at their defaults. Used by the archive, which stores records as JSON.
+Record RecordFromJson(const nlohmann::ordered_json& json);
+
+// Keys of the contract, in order; used by tests and the CSV export.
+const std::vector<std::string>& ContractKeys();
+
+}  // namespace motiearchief::schema
+
+#endif  // MOTIEARCHIEF_SCHEMA_RECORD_H_
