@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
 
 #include "pipeline/grammar.h"
@@ -75,7 +76,7 @@ std::optional<FoundDate> FindDate(std::string_view text,
       f.rule = "date.long";
       f.begin = begin;
       f.end = begin + groups[0].size();
-      if (y.size() == 4) {
+      if (y.size() == 4 && std::isdigit(static_cast<unsigned char>(y[0]))) {
         if (!Valid(std::atoi(y.c_str()), m, d)) continue;
         f.iso = Iso(std::atoi(y.c_str()), m, d);
       } else if (y.size() == 3 && y[0] == '\'') {

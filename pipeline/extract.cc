@@ -293,8 +293,8 @@ class Extractor {
         static const RE2 before_quote(R"((?i)^\s*(?:motie|amendement)\s+(?:van\s+(?:de\s+)?)?([^"]+?)\s*")");
         std::string who;
         if (RE2::PartialMatch(line, before_quote, &who) && record_.indieners.empty()) {
-          auto m = gazetteer_.Lookup(who);
-          if (m) AddGemeenten(record_.indieners, "indieners", {*m}, page, "title.quoted");
+          AddGemeenten(record_.indieners, "indieners", ParseSubmitters(who, false), page,
+                       "title.quoted");
         }
       } else if ((Capture("indiener.amendement_van", line, &value) ||
                   Capture("indiener.motie_van", line, &value)) &&
@@ -377,6 +377,9 @@ class Extractor {
     if (datum_iso_) {
       record_.datum_indiening = datum_iso_;
       Note("datum_indiening", *datum_iso_, datum_page_, datum_rule_);
+    } else if (datum_text_) {
+      // "20 november": the bundle may know the year (ApplyBundleContext).
+      record_.datum_zonder_jaar = datum_text_;
     }
   }
 
@@ -546,8 +549,14 @@ class Extractor {
           continue;
         }
         if (RE2::FullMatch(text, Grammar().Re("sign.role"), &functie, &rest)) {
-          RoleAt r{FoldForMatch(functie), GemeenteIn(rest), seg.column};
-          roles.push_back(std::move(r));
+          // "Burgemeester Wethouder": two columns that the layout joined.
+          std::string next_functie, next_rest;
+          while (RE2::FullMatch(rest, Grammar().Re("sign.role"), &next_functie, &next_rest)) {
+            roles.push_back({FoldForMatch(functie), std::nullopt, seg.column});
+            functie = next_functie;
+            rest = next_rest;
+          }
+          roles.push_back({FoldForMatch(functie), GemeenteIn(rest), seg.column});
           continue;
         }
         std::vector<std::string> found = NamesIn(text);
@@ -702,6 +711,16 @@ class Extractor {
       }
     }
     ResolveDates();
+    if (record_.overwegingen.empty() && record_.verzoeken.empty()) {
+      // No clauses (an amendment's changed text): signatures follow the
+      // last "Namens ..." line.
+      for (size_t i = lines_.size(); i-- > 0;) {
+        if (Matches("section.signatures", lines_[i].text)) {
+          after = i;
+          break;
+        }
+      }
+    }
     ReadSignatories(after);
     ReadSupporters(first_clause);
     FinishSubmitters();
@@ -856,6 +875,7 @@ LetterFacts ExtractLetterFacts(const std::vector<Page>& pages) {
   }
   const RE2& context = Grammar().Re("vergadering.context");
   std::string agendapunt;
+  bool in_item = false;
   for (const Line& l : lines) {
     facts.folded_text += FoldForMatch(l.text) + " ";
     re2::StringPiece m;
@@ -869,10 +889,18 @@ LetterFacts ExtractLetterFacts(const std::vector<Page>& pages) {
     std::string number, title;
     if (RE2::FullMatch(l.text, Grammar().Re("header.agendapunt"), &number, &title)) {
       agendapunt = number;
+      in_item = false;
       continue;
     }
-    if (!agendapunt.empty() && (Matches("line.bullet", l.text))) {
-      facts.agenda_items.push_back({agendapunt, FoldForMatch(l.text)});
+    if (agendapunt.empty()) continue;
+    if (Matches("line.bullet", l.text)) {
+      facts.agenda_items.push_back({agendapunt, l.text});
+      in_item = true;
+    } else if (Blank(l)) {
+      in_item = false;
+    } else if (in_item) {
+      // An item wraps onto the next line.
+      facts.agenda_items.back().second += " " + std::string(Trim(l.text));
     }
   }
   return facts;
@@ -890,13 +918,18 @@ void ApplyBundleContext(std::vector<Record>& records,
     // else the nearest before it.
     const LetterFacts* cover = nullptr;
     std::string how;
-    std::string title_key = r.titel ? FoldForMatch(*r.titel) : "";
-    if (title_key.size() > 40) title_key.resize(40);
-    for (size_t k = 0; k < letters.size() && !title_key.empty(); ++k) {
-      if (letters[k] && letters[k]->folded_text.find(title_key) != std::string::npos) {
-        cover = &*letters[k];
-        how = "bundle.letter_names_title";
-        break;
+    const std::set<std::string> title_words =
+        r.titel ? ContentWords(*r.titel) : std::set<std::string>();
+    std::optional<std::string> agendapunt;
+    for (size_t k = 0; k < letters.size() && !title_words.empty() && !cover; ++k) {
+      if (!letters[k]) continue;
+      for (const auto& [punt, item] : letters[k]->agenda_items) {
+        if (WordOverlap(title_words, ContentWords(item)) >= 0.75) {
+          cover = &*letters[k];
+          agendapunt = punt;
+          how = "bundle.letter_names_title";
+          break;
+        }
       }
     }
     for (size_t k = i; k-- > 0 && !cover;) {
@@ -910,19 +943,19 @@ void ApplyBundleContext(std::vector<Record>& records,
       r.vergadering = cover->vergadering;
       r.herkomst.push_back({"vergadering", *r.vergadering, 0, how});
     }
+    if (!r.datum_indiening && r.datum_zonder_jaar && r.vergadering) {
+      if (auto d = FindDate(*r.datum_zonder_jaar, r.vergadering)) {
+        r.datum_indiening = d->iso;
+        r.herkomst.push_back({"datum_indiening", d->iso, 0, "header.datum+year_of_vergadering"});
+      }
+    }
     if (!r.datum_indiening && cover->datum && r.soort != schema::kPreadvies) {
       r.datum_indiening = cover->datum;
       r.herkomst.push_back({"datum_indiening", *r.datum_indiening, 0, how});
     }
-    if (!r.agendapunt && !title_key.empty()) {
-      for (const auto& [punt, item] : cover->agenda_items) {
-        if (item.find(title_key.substr(0, std::min<size_t>(25, title_key.size()))) !=
-            std::string::npos) {
-          r.agendapunt = punt;
-          r.herkomst.push_back({"agendapunt", punt, 0, how + "+header.agendapunt"});
-          break;
-        }
-      }
+    if (!r.agendapunt && agendapunt) {
+      r.agendapunt = agendapunt;
+      r.herkomst.push_back({"agendapunt", *agendapunt, 0, how + "+header.agendapunt"});
     }
   }
 }

@@ -23,7 +23,7 @@ namespace motiearchief::pipeline {
 struct LetterFacts {
   std::optional<std::string> datum;        // the letter's own date
   std::optional<std::string> vergadering;  // the ALV it is for
-  // (agendapunt, folded text of the line naming a document) pairs.
+  // (agendapunt, line naming a document) pairs.
   std::vector<std::pair<std::string, std::string>> agenda_items;
   std::string folded_text;
 };

@@ -15,6 +15,9 @@ namespace {
 #define LEAD R"((?:(?:en|voorts|tevens|verder|ook|daarnaast)\s+)?)"
 // What may follow an opening word before the clause text starts.
 #define AFTER_OPENER R"([\s,:;.]*(?:dat\b[\s,:;]*)?)"
+// After the short forms ("Overwegend", "Overwegingen"), which are also
+// ordinary words, only punctuation, "dat" or the line end may follow.
+#define STRICT_END R"((?:\s*[,:;]|\s*$|\s+dat\b))"
 // Role words of signatories.
 #define ROLE                                                               \
   R"((?:loco-?\s?burgemeester|burgemeester|wethouder|gemeentesecretaris|)" \
@@ -39,14 +42,14 @@ constexpr Spec kSpecs[] = {
     {"doc.amendement", R"((?-i)^\s*(?:A(?i:mendement)|AMENDEMENT)(?:\s*:|\s+(?i:van|op|bij|nr\.?|nummer|\d)|\s*"|\s*$))"},
     {"doc.motie", R"((?-i)^\s*(?:M(?i:otie)|MOTIE)(?:\s*:|\s+(?i:van|vreemd|nr\.?|nummer|\d)|\s*"|\s*$|\s+\p{Lu}))"},
     {"doc.motie_header", R"(^\s*(?:titel\s+(?:van\s+de\s+)?motie\s*:|)" I_ R"(ndiener(?:s)?\s*:|aan\s*:\s*(?:het\s+)?(?:algemeen\s+)?bestuur\b))"},
-    {"doc.in_vergadering_bijeen", R"(\bin\s+(?:\pL+\s+){0,3}?vergadering\s+bijeen\b)"},
+    {"doc.in_vergadering_bijeen", R"(\bin\s+(?:\pL+\s+){0,3}?\pL*vergadering\s+bijeen\b)"},
     {"doc.resolutie", R"((?-i)^\s*(?:(?i:definitieve\s+tekst\s+|concept[- ]?)?)(?:R(?i:esolutie)|RESOLUTIE)\b)"},
     {"doc.brief", R"(^\s*(?:geachte\s+(?:leden|dames|heer|mevrouw|voorzitter|college|bestuur|raad|collega)|aan\s+de\s+leden\s*$|ons\s+kenmerk\b|lbr\.\s*\d))"},
     {"doc.brief_letterhead", R"(^\s*(?:datum|onderwerp|uw\s+kenmerk|ons\s+kenmerk|bijlage\(?n?\)?|telefoon|lbr\.)\s*:?\s*$)"},
 
     // --- Considerations (overwegingen). Group 1: clause text on this line.
-    {"clause.constaterende", "^\\s*" BULLET LEAD "c[o0]nstater(?:ende|end|en)\\b" AFTER_OPENER "(.*)$"},
-    {"clause.overwegende", "^\\s*" BULLET LEAD "[o0]ve(?:rw|nr|rvv|rv|mr|rn)eg(?:ende|end|ingen)\\b" AFTER_OPENER "(.*)$"},
+    {"clause.constaterende", "^\\s*" BULLET LEAD "c[o0]nstater(?:ende\\b|(?:end|en)" STRICT_END ")" AFTER_OPENER "(.*)$"},
+    {"clause.overwegende", "^\\s*" BULLET LEAD "[o0]ve(?:rw|nr|rvv|rv|mr|rn)eg(?:ende\\b|(?:end|ingen)" STRICT_END ")" AFTER_OPENER "(.*)$"},
     {"clause.van_mening", "^\\s*" BULLET LEAD "(?:(?:is|zijn|zijnde)\\s+)?van\\s+mening(?:\\s+zijnde)?\\b" AFTER_OPENER "(.*)$"},
     {"clause.van_oordeel", "^\\s*" BULLET LEAD "(?:(?:is|zijn|zijnde)\\s+)?van\\s+oordeel(?:\\s+zijnde)?\\b" AFTER_OPENER "(.*)$"},
     {"clause.gelet_op", "^\\s*" BULLET LEAD "(?:gelet|lettende)\\s+op\\b[\\s,:;]*(.*)$"},
@@ -71,14 +74,14 @@ constexpr Spec kSpecs[] = {
     {"request.geeft_opdracht", "^\\s*" BULLET LEAD "geeft\\s+(?:.*?\\s)?(?:de\\s+)?opdracht\\b(?:\\s+(?:om|aan))?[\\s,:;]*(.*)$"},
     // Who a request addresses, at the start of its text: dropped from it.
     // Group 1: the rest.
-    {"request.addressee", R"(^(?:aan\s+)?(?:het|de|ons|haar)\s+(?:\S+\s+){0,3}?(?:vng[- ]?bestuur|bestuur|college|regering|kabinet|minister\S*|staatssecretaris|ledenvergadering|alv|vng)(?:\s+(?:van|der)\s+(?:de\s+)?(?:vng|vereniging(?:\s+van\s+nederlandse\s+gemeenten)?|nederlandse\s+gemeenten))?(?:\s*\(vng\))?(?:\s+op)?(?:\s+om\b)?[\s,:;]*(.*)$)"},
+    {"request.addressee", R"(^(?:aan\s+)?(?:het|de|ons|haar)\s+(?:\S+\s+){0,3}?(?:vng[- ]?bestuur|bestuur|college|regering|kabinet|minister\S*|staatssecretaris|ledenvergadering|alv|vng)(?:\s+(?:van|der)\s+(?:de\s+)?(?:vng|vereniging(?:\s+van\s+nederlandse\s+gemeenten)?|nederlandse\s+gemeenten|burgemeester\s+en\s+wethouders|b\s*&\s*w))?(?:\s*\(vng\))?(?:\s+op)?(?:\s+om\b)?[\s,:;]*(.*)$)"},
 
     // --- Page furniture: page numbers and running headers, not content.
     {"page.furniture", R"(^\s*(?:(?:pagina|blad|page)\s+)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$|^\s*vereniging\s+van\s+nederlandse\s+gemeenten(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$|^\s*https?://\S+\s*$|^\s*mailto:\S+\s*$)"},
     {"line.bullet", R"(^\s*([•*▪►➢✓–-]|o(?:\s)|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
 
     // --- Where clauses end.
-    {"clause.end_orde_van_de_dag", R"(\b(?:en\s+)?gaa?t\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b)"},
+    {"clause.end_orde_van_de_dag", R"(\b(?:en\s+)?ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b)"},
     {"section.signatures", R"(^\s*(?:namens\b|het\s+college\s+van\s+(?:burgemeester|b\s*(?:&|en)\s*w)|(?:de\s+)?burgemeester\s+en\s+wethouders\s+van|ondertekend\b|ondertekening|handtekening|met\s+vriendelijke\s+groet|hoogachtend))"},
     {"section.toelichting", R"(^\s*toelichting\b\s*:?)"},
     {"section.inleiding", R"(^\s*(?:inleiding|aanleiding|achtergrond)\s*:?\s*$)"},
@@ -115,7 +118,7 @@ constexpr Spec kSpecs[] = {
     {"support.placeholder", R"((?:\blijst\s+volgt|\bpm\s+volgt|\bp\.\s?m\.|\bvolgt\s+(?:nog|later)|\bnog\s+aan\s+te\s+vullen|\bn\.t\.b\.|\bgemeenten\s*(?:…|\.\.\.)|^\s*(?:…|\.\.\.)\s*$|\bin\s+ieder\s+geval\b|\bonder\s+andere\b|\bo\.a\.))"},
 
     // --- Dates. date.long groups: day, month, year or "a.s."/"j.l.".
-    {"date.long", R"(\b(\d{1,2})\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s*(\d{4}|'\d{2}|a\.\s?s\.|j\.\s?l\.))?)"},
+    {"date.long", R"(\b(\d{1,2})\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s*(\d{4}|'\d{2}|a\.?\s?s\.|j\.?\s?l\.))?)"},
     // OCR spaces digits apart: "20-11 -2023", "20 - 11 - 2023".
     {"date.numeric", R"(\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\b)"},
     {"date.iso", R"(\b(\d{4})-(\d{2})-(\d{2})\b)"},
@@ -142,6 +145,7 @@ constexpr Spec kSpecs[] = {
 #undef BULLET
 #undef LEAD
 #undef AFTER_OPENER
+#undef STRICT_END
 #undef ROLE
 #undef I_
 

@@ -9,36 +9,6 @@
 namespace motiearchief::pipeline {
 namespace {
 
-const std::set<std::string>& StopWords() {
-  static const std::set<std::string> words = {
-      "de",  "het", "een", "en",  "van", "voor", "met", "op",   "aan", "in",
-      "te",  "bij", "naar", "om", "over", "tot", "uit", "of",   "als", "dat",
-      "die", "dit", "deze", "zijn", "is", "wordt", "worden", "motie", "amendement",
-      "vng", "bestuur", "gemeenten", "gemeente"};
-  return words;
-}
-
-std::set<std::string> Words(const std::string& text) {
-  std::set<std::string> out;
-  std::istringstream in(FoldForMatch(text));
-  std::string w;
-  while (in >> w) {
-    if (w.size() < 3 || StopWords().count(w)) continue;
-    // Crude stem so "bekostiging" and "bekostigen" meet.
-    if (w.size() > 6) w.resize(w.size() - 2);
-    out.insert(w);
-  }
-  return out;
-}
-
-// |A ∩ B| / min(|A|, |B|).
-double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty() || b.empty()) return 0;
-  size_t common = 0;
-  for (const std::string& w : a) common += b.count(w);
-  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
-}
-
 bool Advisable(const schema::Record& r) {
   return r.soort == schema::kMotie || r.soort == schema::kAmendement;
 }
@@ -58,7 +28,7 @@ std::set<std::string> Submitters(const schema::Record& r) {
 }  // namespace
 
 double LinkScore(const schema::Record& p, const schema::Record& m, bool same_file) {
-  double title = (p.titel && m.titel) ? Overlap(Words(*p.titel), Words(*m.titel)) : 0;
+  double title = (p.titel && m.titel) ? WordOverlap(ContentWords(*p.titel), ContentWords(*m.titel)) : 0;
   std::set<std::string> ps = Submitters(p), ms = Submitters(m);
   double submitters = 0;
   if (!ps.empty() && !ms.empty()) {
@@ -68,7 +38,7 @@ double LinkScore(const schema::Record& p, const schema::Record& m, bool same_fil
   }
   double text = 0;
   if (p.preadvies && !p.preadvies->strekking.empty()) {
-    text = Overlap(Words(p.preadvies->strekking), Words(VerzoekText(m)));
+    text = WordOverlap(ContentWords(p.preadvies->strekking), ContentWords(VerzoekText(m)));
   }
   double meeting = (p.vergadering && m.vergadering)
                        ? (*p.vergadering == *m.vergadering ? 1.0 : -1.0)
@@ -135,7 +105,7 @@ std::vector<archive::Version> FindVersions(const std::vector<schema::Record>& fr
     std::string first = m.id;
     for (const schema::Record* other : seen) {
       if (other->soort != m.soort || !other->titel) continue;
-      if (Overlap(Words(*m.titel), Words(*other->titel)) < 0.8) continue;
+      if (WordOverlap(ContentWords(*m.titel), ContentWords(*other->titel)) < 0.8) continue;
       std::set<std::string> a = Submitters(m), b = Submitters(*other);
       bool shared = std::any_of(a.begin(), a.end(), [&](const auto& s) { return b.count(s); });
       if (!shared) continue;

@@ -5,7 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
+#include <sstream>
 
 namespace motiearchief::pipeline {
 namespace {
@@ -179,6 +181,30 @@ std::string FoldForMatch(std::string_view text) {
   std::string out;
   cleaned.toUTF8String(out);
   return out;
+}
+
+std::set<std::string> ContentWords(std::string_view text) {
+  static const std::set<std::string> kStopWords = {
+      "de",  "het",  "een",  "en",   "van",   "voor",   "met",  "op",    "aan",
+      "in",  "te",   "bij",  "naar", "om",    "over",   "tot",  "uit",   "of",
+      "als", "dat",  "die",  "dit",  "deze",  "zijn",   "is",   "wordt", "worden",
+      "motie", "amendement", "vng", "bestuur", "gemeenten", "gemeente"};
+  std::set<std::string> out;
+  std::istringstream in(FoldForMatch(text));
+  std::string w;
+  while (in >> w) {
+    if (w.size() < 3 || kStopWords.count(w)) continue;
+    if (w.size() > 6) w.resize(w.size() - 2);
+    out.insert(w);
+  }
+  return out;
+}
+
+double WordOverlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (const std::string& w : a) common += b.count(w);
+  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 }  // namespace motiearchief::pipeline

@@ -8,6 +8,7 @@
 #ifndef MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
 #define MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,14 @@ std::string JoinLines(std::string_view text);
 // every run of non-letters/digits one space, trimmed. "Súdwest-Fryslân" and
 // "sudwest fryslan" give the same key.
 std::string FoldForMatch(std::string_view text);
+
+// Content words of a title or text, for comparing titles that are phrased
+// differently: folded, short and stop words dropped, long words cut by two
+// letters so that "bekostiging" and "bekostigen" meet.
+std::set<std::string> ContentWords(std::string_view text);
+
+// |a ∩ b| / min(|a|, |b|); 0 when either is empty.
+double WordOverlap(const std::set<std::string>& a, const std::set<std::string>& b);
 
 // Splits on '\n'; the views point into `text`.
 std::vector<std::string_view> SplitLines(std::string_view text);

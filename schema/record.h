@@ -82,6 +82,9 @@ struct Record {
   std::optional<std::string> agendapunt;     // "7", "8a" from the cover letter
   std::vector<std::string> onbekende_gemeenten;  // names not in the gazetteer
   std::vector<Provenance> herkomst;          // provenance per field
+  // Pipeline-internal, never exported: a submission date written without
+  // its year ("20 november"), resolved once the meeting is known.
+  std::optional<std::string> datum_zonder_jaar;
 };
 
 // The export object: the contract's keys in the spec's order, then the

@@ -1,0 +1,156 @@
+// The archive on a real SQLite file: migrations, atomic storing, retries,
+// FTS kept in sync by the database, and readability by the stock tools.
+#include "archive/archive.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "schema/migrations.h"
+
+namespace motiearchief::archive {
+namespace {
+
+class ArchiveTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = testing::TempDir() + "archive_test_" +
+            testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+    std::filesystem::remove(path_);
+    std::filesystem::remove(path_ + "-wal");
+    std::filesystem::remove(path_ + "-shm");
+  }
+  std::unique_ptr<Archive> Open() {
+    auto a = Archive::Open(path_);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return std::move(a).value();
+  }
+  static FileIngest File(const std::string& sha, const std::string& name, int docs) {
+    FileIngest f;
+    f.sha256 = sha;
+    f.name = name;
+    f.path = "/in/" + name;
+    f.size_bytes = 100;
+    f.pages = {{1, "Motie Súdwest-Fryslân", "text", -1}};
+    for (int i = 0; i < docs; ++i) {
+      schema::Record r;
+      r.id = sha.substr(0, 8) + std::to_string(i);
+      r.soort = schema::kMotie;
+      r.titel = "Aan de slag met bestaanszekerheid";
+      r.indieners = {"Súdwest-Fryslân"};
+      r.tekst = "De gemeente Súdwest-Fryslân dient deze motie in over woningen.";
+      r.bron = {name, sha, 1, 1, false};
+      f.documents.push_back(r);
+    }
+    return f;
+  }
+  int64_t Count(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr);
+    int64_t n = -1;
+    if (s && sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+  }
+  std::string path_;
+};
+
+TEST_F(ArchiveTest, MigratesToTheLatestVersionOnce) {
+  {
+    auto a = Open();
+    EXPECT_EQ(a->schema_version(), static_cast<int>(schema::Migrations().size()));
+  }
+  auto again = Open();
+  EXPECT_EQ(Count("SELECT count(*) FROM schema_migration"),
+            static_cast<int64_t>(schema::Migrations().size()));
+  EXPECT_EQ(Count("PRAGMA user_version"), static_cast<int64_t>(schema::Migrations().size()));
+  EXPECT_EQ(Count("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+}
+
+TEST_F(ArchiveTest, StoresAndLoadsRecords) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 2)).ok());
+  auto records = a->LoadRecords();
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 2u);
+  EXPECT_EQ((*records)[0].indieners, std::vector<std::string>{"Súdwest-Fryslân"});
+  EXPECT_EQ(Count("SELECT count(*) FROM document_gemeente WHERE gemeente = 'Súdwest-Fryslân'"), 2);
+  auto found = a->FindFileBySha("aaaa1111");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->page_count, 1);
+}
+
+TEST_F(ArchiveTest, FileIsStoredCompletelyOrNotAtAll) {
+  auto a = Open();
+  FileIngest bad = File("bbbb2222", "y.pdf", 2);
+  bad.documents[1].id = bad.documents[0].id;  // violates UNIQUE(id)
+  Status s = a->StoreFile(bad);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM source_file"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM page"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM document"), 0);
+}
+
+TEST_F(ArchiveTest, FailedFileIsReplacedOnRetryAndChangedFileKeepsBothVersions) {
+  auto a = Open();
+  FileIngest failed = File("cccc3333", "z.pdf", 0);
+  failed.status = "damaged";
+  failed.pages.clear();
+  ASSERT_TRUE(a->StoreFile(failed).ok());
+  ASSERT_TRUE(a->StoreFile(File("cccc3333", "z.pdf", 1)).ok());
+  auto row = a->FindFileBySha("cccc3333");
+  EXPECT_EQ((*row)->attempts, 2);
+  EXPECT_EQ((*row)->status, "ok");
+  ASSERT_TRUE(a->StoreFile(File("dddd4444", "z.pdf", 1)).ok());
+  auto newer = a->FindFileBySha("dddd4444");
+  ASSERT_TRUE((*newer)->previous_version_id.has_value());
+  EXPECT_EQ(*(*newer)->previous_version_id, (*row)->id);
+  EXPECT_EQ(Count("SELECT count(*) FROM document"), 2);
+}
+
+TEST_F(ArchiveTest, FullTextIgnoresDiacriticsAndStaysInSync) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("eeee5555", "w.pdf", 1)).ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'sudwest fryslan'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'woningen'"), 1);
+  // Deleting through SQL keeps the index in sync (triggers).
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM source_file", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_EQ(Count("SELECT count(*) FROM document_fts WHERE document_fts MATCH 'woningen'"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM document"), 0);
+}
+
+TEST_F(ArchiveTest, ReadableByTheStockSqlite3Tool) {
+  {
+    auto a = Open();
+    ASSERT_TRUE(a->StoreFile(File("ffff6666", "v.pdf", 1)).ok());
+  }
+  std::string cmd = "sqlite3 -readonly '" + path_ +
+                    "' \"SELECT titel FROM document_fts WHERE document_fts MATCH "
+                    "'sudwest fryslan'\" 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[256] = {};
+  std::string out;
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  EXPECT_EQ(pclose(p), 0) << out;
+  EXPECT_EQ(out, "Aan de slag met bestaanszekerheid\n");
+}
+
+TEST_F(ArchiveTest, RefusesAFileThatIsNotAnArchive) {
+  FILE* f = fopen(path_.c_str(), "w");
+  fputs("this is not sqlite", f);
+  fclose(f);
+  auto a = Archive::Open(path_);
+  EXPECT_FALSE(a.ok());
+}
+
+}  // namespace
+}  // namespace motiearchief::archive

@@ -1,0 +1,48 @@
+#include "extractors/pdf_text.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace motiearchief::extractors {
+namespace {
+
+const std::string kSamples = std::string(MA_SOURCE_DIR) + "/samples/";
+
+TEST(PdfTextTest, ReadsEveryPageOfASample) {
+  auto text = ReadPdfText(kSamples + "nazendingen-alv-2023-12-01.pdf");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  ASSERT_EQ(text->pages.size(), 16u);
+  EXPECT_NE(text->pages[4].text.find("Herstel financiële verhouding"), std::string::npos);
+  EXPECT_NE(text->pages[0].text.find("Geachte leden"), std::string::npos);
+  EXPECT_EQ(text->pages[0].method, "text");
+}
+
+std::string WriteTemp(const std::string& name, const std::string& bytes) {
+  std::string path = testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+TEST(PdfTextTest, ClearErrorsForBadInput) {
+  auto not_pdf = ReadPdfText(WriteTemp("not.pdf", "<html>hello</html>"));
+  EXPECT_EQ(not_pdf.status().code(), Status::Code::kNotPdf);
+  auto empty = ReadPdfText(WriteTemp("empty.pdf", ""));
+  EXPECT_EQ(empty.status().code(), Status::Code::kEmpty);
+  auto damaged = ReadPdfText(WriteTemp("damaged.pdf", "%PDF-1.4\n1 0 obj garbage\n"));
+  EXPECT_EQ(damaged.status().code(), Status::Code::kDamaged);
+  EXPECT_NE(damaged.status().message().find("damaged.pdf"), std::string::npos);
+  auto missing = ReadPdfText("/nonexistent/x.pdf");
+  EXPECT_EQ(missing.status().code(), Status::Code::kIoError);
+}
+
+TEST(PdfTextTest, PageLimit) {
+  PdfReadOptions options;
+  options.max_pages = 3;
+  auto text = ReadPdfText(kSamples + "nazendingen-alv-2023-12-01.pdf", options);
+  EXPECT_EQ(text.status().code(), Status::Code::kTooLarge);
+}
+
+}  // namespace
+}  // namespace motiearchief::extractors
