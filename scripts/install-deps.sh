@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian package Motiearchief needs to build, test and run,
+# on a fresh Debian 12 machine. Safe to run again.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config
+  # PDF text (Poppler) and OCR (Tesseract 5 with Dutch)
+  libpoppler-cpp-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-nld
+  # text, grammar, archive
+  libicu-dev libre2-dev libsqlite3-dev sqlite3 libssl-dev libstemmer-dev
+  # command line, JSON, tests
+  libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev
+  # sample PDFs (samples/make_samples.py) and the benchmark
+  python3 python3-reportlab fonts-dejavu-core bc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root (missing: ${missing[*]})" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
