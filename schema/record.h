@@ -2,8 +2,8 @@
 //
 // This is a contract with downstream tools: keys are never renamed or
 // dropped. `ToJson` writes exactly the keys of the spec (plus documented
-// additions); record.schema.json beside this file is its JSON Schema and a
-// test validates every exported record's keys against it.
+// additions); record.schema.json beside this file is its JSON Schema; the CLI
+// tests check every exported record's keys against it.
 #ifndef MOTIEARCHIEF_SCHEMA_RECORD_H_
 #define MOTIEARCHIEF_SCHEMA_RECORD_H_
 

@@ -80,6 +80,19 @@ TEST_F(CliTest, EveryRecordHasTheContractKeysInOrder) {
   }
 }
 
+TEST_F(CliTest, ContractKeysAreTheJsonSchemasRequiredKeys) {
+  std::ifstream in(kSource + "/schema/record.schema.json");
+  auto schema = nlohmann::json::parse(in);
+  EXPECT_EQ(schema["required"].get<std::vector<std::string>>(),
+            motiearchief::schema::ContractKeys());
+  for (const auto& r : Records(export_->out)) {
+    EXPECT_TRUE(schema["properties"]["soort"]["enum"].contains(r["soort"]));
+    for (auto it = r.begin(); it != r.end(); ++it) {
+      EXPECT_TRUE(schema["properties"].contains(it.key())) << "key not in schema: " << it.key();
+    }
+  }
+}
+
 TEST_F(CliTest, NonMotionDocumentsAreNeverMotions) {
   std::map<std::string, std::string> soort;
   for (const auto& r : Records(export_->out)) soort[r["bron"]["bestand"]] = r["soort"];
