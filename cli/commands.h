@@ -3,6 +3,7 @@
 #ifndef MOTIEARCHIEF_CLI_COMMANDS_H_
 #define MOTIEARCHIEF_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,8 @@ enum ExitCode {
   kExitUsage = 2,       // wrong arguments
   kExitWarnings = 3,    // done, but some files were stored with warnings
   kExitFileErrors = 4,  // done, but some files could not be read
-  kExitNotFound = 5,    // show: no such document
+  kExitNotFound = 5,    // show, log: no such document or run
+  kExitCheckFailed = 6, // check, backup: the archive has problems
 };
 
 struct IngestArgs {
@@ -27,24 +29,46 @@ struct IngestArgs {
   long memory_mib = 4096;
   std::string summary_json;
   bool quiet = false;
+  std::string command_line; // recorded with the run
 };
-int RunIngest(const IngestArgs& args);
+int RunIngest(const IngestArgs &args);
 
 struct ExportArgs {
   std::string db;
   std::string format = "jsonl";
-  std::string output;  // empty: stdout
+  std::string output; // empty: stdout
   std::string soort;
 };
-int RunExport(const ExportArgs& args);
+int RunExport(const ExportArgs &args);
 
 struct ShowArgs {
   std::string db;
   std::string id;
   bool json = false;
 };
-int RunShow(const ShowArgs& args);
+int RunShow(const ShowArgs &args);
 
-}  // namespace motiearchief::cli
+// The last ingest run (or run `run`): its totals and its problem files.
+// Exit code as the run's own: 0, 3 (warnings) or 4 (failed files).
+struct LogArgs {
+  std::string db;
+  int64_t run = 0;
+  bool all = false;
+  bool json = false;
+};
+int RunLog(const LogArgs &args);
 
-#endif  // MOTIEARCHIEF_CLI_COMMANDS_H_
+struct CheckArgs {
+  std::string db;
+};
+int RunCheck(const CheckArgs &args);
+
+struct BackupArgs {
+  std::string db;
+  std::string dest;
+};
+int RunBackup(const BackupArgs &args);
+
+} // namespace motiearchief::cli
+
+#endif // MOTIEARCHIEF_CLI_COMMANDS_H_

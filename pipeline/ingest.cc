@@ -21,65 +21,76 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool IsPdfName(const fs::path& p) {
+bool IsPdfName(const fs::path &p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   return ext == ".pdf";
 }
 
 // A page with almost no letters has no usable text layer.
-bool HasUsableText(const std::string& text) {
+bool HasUsableText(const std::string &text) {
   int letters = 0;
   for (unsigned char c : text) {
-    if (std::isalpha(c) || c >= 0xC0) ++letters;
+    if (std::isalpha(c) || c >= 0xC0)
+      ++letters;
   }
   return letters >= 20;
 }
 
-std::vector<schema::Record> BuildRecords(const std::vector<Page>& pages,
-                                         const std::string& sha256,
-                                         const std::string& name) {
+std::vector<schema::Record> BuildRecords(const std::vector<Page> &pages,
+                                         const std::string &sha256,
+                                         const std::string &name) {
   std::vector<DocumentSpan> spans = SplitIntoDocuments(pages);
   std::vector<schema::Record> records;
   std::vector<std::optional<LetterFacts>> letters;
   for (size_t i = 0; i < spans.size(); ++i) {
-    const DocumentSpan& span = spans[i];
+    const DocumentSpan &span = spans[i];
     std::vector<Page> doc_pages(pages.begin() + (span.first_page - 1),
                                 pages.begin() + span.last_page);
-    schema::Record r = ExtractRecord(span.soort, doc_pages, Gazetteer::Default());
+    schema::Record r =
+        ExtractRecord(span.soort, doc_pages, Gazetteer::Default());
     // Stable: the same file gives the same ids.
     r.id = Sha256Hex(sha256 + "#" + std::to_string(i)).substr(0, 16);
     r.bron = {name, sha256, span.first_page, span.last_page,
-              std::any_of(doc_pages.begin(), doc_pages.end(), [](const Page& p) { return p.ocr; })};
-    r.herkomst.insert(r.herkomst.begin(), {"soort", r.soort, span.first_page, span.rule});
-    letters.push_back(span.soort == schema::kBrief
-                          ? std::optional<LetterFacts>(ExtractLetterFacts(doc_pages))
-                          : std::nullopt);
+              std::any_of(doc_pages.begin(), doc_pages.end(),
+                          [](const Page &p) { return p.ocr; })};
+    r.herkomst.insert(r.herkomst.begin(),
+                      {"soort", r.soort, span.first_page, span.rule});
+    letters.push_back(
+        span.soort == schema::kBrief
+            ? std::optional<LetterFacts>(ExtractLetterFacts(doc_pages))
+            : std::nullopt);
     records.push_back(std::move(r));
   }
   ApplyBundleContext(records, letters);
   return records;
 }
 
-}  // namespace
+} // namespace
 
 std::string ToolVersions() {
   return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " +
          extractors::PopplerVersion();
 }
 
-Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths) {
+Result<std::vector<std::string>>
+CollectInputs(const std::vector<std::string> &paths) {
   std::vector<std::string> files;
-  for (const std::string& p : paths) {
+  for (const std::string &p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound(p + ": no such file or folder");
+    if (ec || !fs::exists(st))
+      return Status::NotFound(p + ": no such file or folder");
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      for (fs::recursive_directory_iterator
+               it(p, fs::directory_options::skip_permission_denied, ec),
+           end;
            it != end; it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec) && IsPdfName(it->path())) found.push_back(it->path().string());
+        if (ec)
+          break;
+        if (it->is_regular_file(ec) && IsPdfName(it->path()))
+          found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -90,19 +101,29 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
   return files;
 }
 
-Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::string>& files,
-                             const IngestOptions& options,
-                             const std::function<void(const FileOutcome&, int, int)>& progress) {
+Result<IngestSummary>
+Ingest(archive::Archive &archive, const std::vector<std::string> &files,
+       const IngestOptions &options,
+       const std::function<void(const FileOutcome &, int, int)> &progress) {
   IngestSummary summary;
+  archive::RunCounts &counts = summary.counts;
+  auto run_id = archive.BeginRun(options.run_arguments, ToolVersions());
+  if (!run_id.ok())
+    return run_id.status();
+  summary.run_id = *run_id;
+  // Outcomes of files that stored nothing (unchanged, unreadable); they are
+  // written with the next stored file, or at the end of the run.
+  std::vector<archive::RunFileRow> pending;
   // Motions and preadviezen already archived, for linking; grows as files
   // are stored.
   std::optional<std::vector<schema::Record>> linkable;
   int index = 0;
-  for (const std::string& path : files) {
+  for (const std::string &path : files) {
     ++index;
-    ++summary.files;
+    ++counts.files;
     const auto started = std::chrono::steady_clock::now();
     FileOutcome outcome;
+    outcome.seq = index;
     outcome.path = path;
     auto elapsed = [&] {
       return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -110,30 +131,49 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
           .count();
     };
     auto finish = [&](FileOutcome o) {
-      o.duration_ms = elapsed();
-      if (o.status == "unchanged") ++summary.unchanged;
-      else if (o.status == archive::kStatusOk) ++summary.stored;
-      else if (o.status == archive::kStatusOkWarnings) ++summary.stored, ++summary.with_warnings;
-      else ++summary.failed;
-      summary.documents_added += o.documents;
-      if (progress) progress(o, index, static_cast<int>(files.size()));
+      if (o.status == "unchanged")
+        ++counts.unchanged;
+      else if (o.status == archive::kStatusOk)
+        ++counts.stored;
+      else if (o.status == archive::kStatusOkWarnings)
+        ++counts.stored, ++counts.with_warnings;
+      else
+        ++counts.failed;
+      counts.documents_added += o.documents;
+      if (progress)
+        progress(o, index, static_cast<int>(files.size()));
       summary.outcomes.push_back(std::move(o));
+    };
+    auto finish_unstored = [&](FileOutcome o) -> Status {
+      o.duration_ms = elapsed();
+      pending.push_back(o);
+      finish(std::move(o));
+      // Bounded: a run over many unchanged files keeps its log current.
+      if (pending.size() >= 1000) {
+        MA_RETURN_IF_ERROR(archive.RecordRunFiles(summary.run_id, pending));
+        pending.clear();
+      }
+      return Status::Ok();
     };
 
     auto sha = Sha256File(path);
     if (!sha.ok()) {
       outcome.status = std::string(CodeName(sha.status().code()));
       outcome.message = sha.status().message();
-      finish(std::move(outcome));
+      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
       continue;
     }
+    outcome.sha256 = *sha;
     auto existing = archive.FindFileBySha(*sha);
-    if (!existing.ok()) return existing.status();
+    if (!existing.ok())
+      return existing.status();
     if (existing->has_value() && ((*existing)->ok() || !options.retry_failed)) {
       outcome.status = "unchanged";
-      outcome.message = (*existing)->ok() ? "already in the archive"
-                                          : "failed before (" + (*existing)->status + "), not retried";
-      finish(std::move(outcome));
+      outcome.message =
+          (*existing)->ok()
+              ? "already in the archive"
+              : "failed before (" + (*existing)->status + "), not retried";
+      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
       continue;
     }
 
@@ -151,8 +191,13 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       file.message = text.status().message();
     } else {
       file.warnings = text->warnings;
+      if (text->encrypted) {
+        // Only an owner password: the text is readable, the archive keeps it.
+        file.warnings.push_back(
+            path + ": encrypted with an owner password only; read without one");
+      }
       std::vector<Page> pages;
-      for (const auto& p : text->pages) {
+      for (const auto &p : text->pages) {
         Page page{p.number, NormalizeText(p.text), p.method == "ocr"};
         if (!HasUsableText(page.text)) {
           file.warnings.push_back(path + ": page " + std::to_string(p.number) +
@@ -164,9 +209,10 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       file.documents = BuildRecords(pages, file.sha256, file.name);
       if (!linkable) {
         auto loaded = archive.LoadRecords();
-        if (!loaded.ok()) return loaded.status();
+        if (!loaded.ok())
+          return loaded.status();
         linkable.emplace();
-        for (auto& r : *loaded) {
+        for (auto &r : *loaded) {
           if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
               r.soort == schema::kPreadvies) {
             linkable->push_back(std::move(r));
@@ -174,31 +220,40 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
         }
       }
       auto links = archive.Links();
-      if (!links.ok()) return links.status();
+      if (!links.ok())
+        return links.status();
       auto versions = archive.Versions();
-      if (!versions.ok()) return versions.status();
+      if (!versions.ok())
+        return versions.status();
       file.links = LinkPreadviezen(file.documents, *linkable, *links);
       file.versions = FindVersions(file.documents, *linkable, *versions);
-      file.status = file.warnings.empty() ? archive::kStatusOk : archive::kStatusOkWarnings;
+      file.status = file.warnings.empty() ? archive::kStatusOk
+                                          : archive::kStatusOkWarnings;
       file.message = file.warnings.empty() ? "" : file.warnings.front();
     }
     file.duration_ms = elapsed();
+    outcome.status = file.status;
+    outcome.message = file.message;
+    outcome.documents = static_cast<int>(file.documents.size());
+    outcome.pages = static_cast<int>(file.pages.size());
+    outcome.duration_ms = file.duration_ms;
+    file.run_id = summary.run_id;
+    file.run_files = pending;
+    file.run_files.push_back(outcome);
     MA_RETURN_IF_ERROR(archive.StoreFile(file));
+    pending.clear();
     if (linkable) {
-      for (const auto& r : file.documents) {
+      for (const auto &r : file.documents) {
         if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
             r.soort == schema::kPreadvies) {
           linkable->push_back(r);
         }
       }
     }
-    outcome.status = file.status;
-    outcome.message = file.message;
-    outcome.documents = static_cast<int>(file.documents.size());
-    outcome.pages = static_cast<int>(file.pages.size());
     finish(std::move(outcome));
   }
+  MA_RETURN_IF_ERROR(archive.FinishRun(summary.run_id, counts, pending));
   return summary;
 }
 
-}  // namespace motiearchief::pipeline
+} // namespace motiearchief::pipeline

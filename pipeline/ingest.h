@@ -25,42 +25,37 @@ struct IngestOptions {
   // Read again files whose earlier attempt failed. Default true: the
   // nightly batch retries yesterday's failures by itself.
   bool retry_failed = true;
+  // Recorded with the run (ingest_run.arguments), e.g. the command line.
+  std::string run_arguments;
 };
 
-// What happened to one input file.
-struct FileOutcome {
-  std::string path;
-  std::string status;   // "ok", "ok_warnings", "unchanged", "not_pdf", ...
-  std::string message;  // for failures and warnings
-  int documents = 0;
-  int pages = 0;
-  int64_t duration_ms = 0;
-};
+// What happened to one input file; also its row in the run's log.
+using FileOutcome = archive::RunFileRow;
 
 struct IngestSummary {
-  int files = 0;
-  int unchanged = 0;
-  int stored = 0;           // ok or ok_warnings
-  int with_warnings = 0;
-  int failed = 0;
-  int documents_added = 0;
+  int64_t run_id = 0;
+  archive::RunCounts counts;
   std::vector<FileOutcome> outcomes;
 };
 
 // Expands files and folders into the sorted list of files to ingest
 // (*.pdf, any case, in folders; files named explicitly whatever their name).
-Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths);
+Result<std::vector<std::string>>
+CollectInputs(const std::vector<std::string> &paths);
 
-// Ingests `files` into `archive`. `progress` (may be empty) is called after
-// each file. Returns an error only when the archive itself fails (disk
-// full, lock timeout); bad input files are outcomes, not errors.
-Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::string>& files,
-                             const IngestOptions& options,
-                             const std::function<void(const FileOutcome&, int, int)>& progress = {});
+// Ingests `files` into `archive` as one ingest run: each file's outcome is
+// committed with the file itself, the totals when the run ends (a killed
+// run shows as unfinished). `progress` (may be empty) is called after each
+// file. Returns an error only when the archive itself fails (disk full,
+// lock timeout); bad input files are outcomes, not errors.
+Result<IngestSummary>
+Ingest(archive::Archive &archive, const std::vector<std::string> &files,
+       const IngestOptions &options,
+       const std::function<void(const FileOutcome &, int, int)> &progress = {});
 
 // Tool versions recorded with each file: "motiearchief X; poppler-cpp Y".
 std::string ToolVersions();
 
-}  // namespace motiearchief::pipeline
+} // namespace motiearchief::pipeline
 
-#endif  // MOTIEARCHIEF_PIPELINE_INGEST_H_
+#endif // MOTIEARCHIEF_PIPELINE_INGEST_H_
