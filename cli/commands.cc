@@ -83,6 +83,7 @@ int RunIngest(const IngestArgs &args) {
   options.isolation.isolate = !args.in_process;
   options.isolation.timeout_seconds = args.timeout_seconds;
   options.isolation.memory_mib = args.memory_mib;
+  options.max_file_bytes = args.max_file_mib << 20;
   const bool tty = isatty(STDERR_FILENO);
   auto progress = [&](const pipeline::FileOutcome &o, int i, int n) {
     if (args.quiet)

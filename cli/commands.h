@@ -27,6 +27,7 @@ struct IngestArgs {
   bool in_process = false;
   int timeout_seconds = 300;
   long memory_mib = 4096;
+  int64_t max_file_mib = 2048;
   std::string summary_json;
   bool quiet = false;
   std::string command_line; // recorded with the run

@@ -19,7 +19,7 @@ thread_local std::vector<std::string>* t_warnings = nullptr;
 
 void CollectPopplerMessage(const std::string& message, void*) {
   if (t_warnings != nullptr && t_warnings->size() < 100) {
-    t_warnings->push_back(message);
+    t_warnings->push_back("poppler: " + message);
   }
 }
 

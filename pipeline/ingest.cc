@@ -156,6 +156,23 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
       return Status::Ok();
     };
 
+    // A fifo or device would block the hash (and the reader) forever.
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      outcome.status = std::string(CodeName(Status::Code::kIoError));
+      outcome.message = path + ": not a regular file";
+      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
+      continue;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (!ec && static_cast<int64_t>(size) > options.max_file_bytes) {
+      outcome.status = std::string(CodeName(Status::Code::kTooLarge));
+      outcome.message = path + ": " + std::to_string(size >> 20) +
+                        " MiB, over the limit of " +
+                        std::to_string(options.max_file_bytes >> 20) + " MiB";
+      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
+      continue;
+    }
     auto sha = Sha256File(path);
     if (!sha.ok()) {
       outcome.status = std::string(CodeName(sha.status().code()));
@@ -181,8 +198,7 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
     file.sha256 = *sha;
     file.path = path;
     file.name = fs::path(path).filename().string();
-    std::error_code ec;
-    file.size_bytes = static_cast<int64_t>(fs::file_size(path, ec));
+    file.size_bytes = static_cast<int64_t>(size);
     file.tool_versions = ToolVersions();
 
     auto text = ReadPdfIsolated(path, options.isolation);
@@ -190,7 +206,8 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
       file.status = std::string(CodeName(text.status().code()));
       file.message = text.status().message();
     } else {
-      file.warnings = text->warnings;
+      for (const std::string &w : text->warnings)
+        file.warnings.push_back(path + ": " + w);
       if (text->encrypted) {
         // Only an owner password: the text is readable, the archive keeps it.
         file.warnings.push_back(

@@ -25,6 +25,8 @@ struct IngestOptions {
   // Read again files whose earlier attempt failed. Default true: the
   // nightly batch retries yesterday's failures by itself.
   bool retry_failed = true;
+  // Files larger than this are not read (status too_large). Default 2 GiB.
+  int64_t max_file_bytes = int64_t{2} << 30;
   // Recorded with the run (ingest_run.arguments), e.g. the command line.
   std::string run_arguments;
 };

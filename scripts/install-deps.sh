@@ -15,6 +15,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev
   # sample PDFs (samples/make_samples.py) and the benchmark
   python3 python3-reportlab fonts-dejavu-core bc
+  # the hostile corpus (scripts/make_hostile_corpus.py encrypts with qpdf)
+  qpdf
 )
 
 missing=()
