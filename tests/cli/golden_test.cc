@@ -157,6 +157,24 @@ TEST_F(CliTest, SecondIngestChangesNothing) {
   EXPECT_EQ(rows.out, "10\n82\n19\n5\n");
 }
 
+TEST_F(CliTest, BackupIsAnArchiveWithTheSameRecords) {
+  const std::string copy = *db_ + ".backup";
+  fs::remove(copy);
+  CommandResult backup = Sh(Tool() + " backup " + copy);
+  ASSERT_EQ(backup.exit_code, 0) << backup.out;
+  EXPECT_EQ(Sh(std::string(MA_BINARY) + " --db " + copy + " export").out, export_->out);
+  EXPECT_EQ(Sh(std::string(MA_BINARY) + " --db " + copy + " check").exit_code, 0);
+  EXPECT_EQ(Sh(Tool() + " backup " + *db_).exit_code, 2);  // onto itself
+}
+
+TEST_F(CliTest, LogOfACleanRunSaysNoProblems) {
+  CommandResult log = Sh(Tool() + " log --run 1");  // the first ingest, in SetUpTestSuite
+  EXPECT_EQ(log.exit_code, 0);
+  EXPECT_NE(log.out.find("10 files: 10 stored (19 new documents)"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("No problems."), std::string::npos) << log.out;
+  EXPECT_EQ(Sh(Tool() + " log --run 999").exit_code, 5);
+}
+
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {
   std::string id;
   for (const auto &r : Records(export_->out)) {
