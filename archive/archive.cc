@@ -19,36 +19,34 @@ namespace {
 
 // A prepared statement; finalized when it goes out of scope.
 class Stmt {
-public:
-  Stmt(sqlite3 *db, const char *sql) : db_(db) {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
     rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
   }
   ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt &) = delete;
-  Stmt &operator=(const Stmt &) = delete;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
 
   bool prepared() const { return rc_ == SQLITE_OK; }
-  Stmt &Bind(int i, const std::string &s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
-                      SQLITE_TRANSIENT);
+  Stmt& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
   }
-  Stmt &Bind(int i, const std::optional<std::string> &s) {
-    if (s)
-      return Bind(i, *s);
+  Stmt& Bind(int i, const std::optional<std::string>& s) {
+    if (s) return Bind(i, *s);
     sqlite3_bind_null(stmt_, i);
     return *this;
   }
-  Stmt &Bind(int i, int64_t v) {
+  Stmt& Bind(int i, int64_t v) {
     sqlite3_bind_int64(stmt_, i, v);
     return *this;
   }
-  Stmt &Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
-  Stmt &BindDouble(int i, double v) {
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& BindDouble(int i, double v) {
     sqlite3_bind_double(stmt_, i, v);
     return *this;
   }
-  Stmt &BindNull(int i) {
+  Stmt& BindNull(int i) {
     sqlite3_bind_null(stmt_, i);
     return *this;
   }
@@ -59,30 +57,26 @@ public:
     sqlite3_clear_bindings(stmt_);
   }
   std::string Text(int col) const {
-    const unsigned char *t = sqlite3_column_text(stmt_, col);
-    return t ? std::string(
-                   reinterpret_cast<const char *>(t),
-                   static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
   }
   std::optional<std::string> OptText(int col) const {
-    if (sqlite3_column_type(stmt_, col) == SQLITE_NULL)
-      return std::nullopt;
+    if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
     return Text(col);
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
-  bool IsNull(int col) const {
-    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
-  }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-private:
-  sqlite3 *db_;
-  sqlite3_stmt *stmt_ = nullptr;
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
   int rc_;
 };
 
-Status SqliteError(sqlite3 *db, const std::string &what) {
+Status SqliteError(sqlite3* db, const std::string& what) {
   int code = sqlite3_extended_errcode(db);
   std::string message = what + ": " + sqlite3_errmsg(db);
   // The operating system's reason says what the operator must fix ("No
@@ -90,12 +84,10 @@ Status SqliteError(sqlite3 *db, const std::string &what) {
   if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_FULL ||
       (code & 0xff) == SQLITE_CANTOPEN) {
     int system_errno = sqlite3_system_errno(db);
-    if (system_errno != 0)
-      message += std::string(" (") + std::strerror(system_errno) + ")";
+    if (system_errno != 0) message += std::string(" (") + std::strerror(system_errno) + ")";
   }
   if ((code & 0xff) == SQLITE_FULL) {
-    return Status::IoError(message +
-                           " (disk full; nothing of this file was stored)");
+    return Status::IoError(message + " (disk full; nothing of this file was stored)");
   }
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
     return Status::Corruption(message);
@@ -110,7 +102,7 @@ std::string NowIso() {
   return buf;
 }
 
-FileRow ReadFileRow(const Stmt &s) {
+FileRow ReadFileRow(const Stmt& s) {
   FileRow f;
   f.id = s.Int(0);
   f.sha256 = s.Text(1);
@@ -120,28 +112,25 @@ FileRow ReadFileRow(const Stmt &s) {
   f.message = s.Text(5);
   f.page_count = static_cast<int>(s.Int(6));
   f.attempts = static_cast<int>(s.Int(7));
-  if (!s.IsNull(8))
-    f.previous_version_id = s.Int(8);
+  if (!s.IsNull(8)) f.previous_version_id = s.Int(8);
   f.duration_ms = s.Int(9);
   f.last_attempt = s.Text(10);
   return f;
 }
 
-constexpr const char *kFileColumns =
+constexpr const char* kFileColumns =
     "id, sha256, name, path, status, message, page_count, attempts, "
     "previous_version_id, duration_ms, last_attempt";
 
 // Rolls back unless committed; keeps StoreFile all-or-nothing on every path.
 class Transaction {
-public:
-  explicit Transaction(sqlite3 *db) : db_(db) {}
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
   ~Transaction() {
-    if (open_)
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   Status Begin() {
-    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
       return SqliteError(db_, "begin transaction");
     }
     open_ = true;
@@ -155,42 +144,37 @@ public:
     return Status::Ok();
   }
 
-private:
-  sqlite3 *db_;
+ private:
+  sqlite3* db_;
   bool open_ = false;
 };
 
-Status InsertRunFiles(sqlite3 *db, int64_t run_id,
-                      const std::vector<RunFileRow> &rows) {
-  Stmt insert(
-      db, "INSERT OR REPLACE INTO run_file(run_id, seq, path, sha256, status, "
-          "message, duration_ms, documents, pages) VALUES (?,?,?,?,?,?,?,?,?)");
-  for (const RunFileRow &r : rows) {
+Status InsertRunFiles(sqlite3* db, int64_t run_id, const std::vector<RunFileRow>& rows) {
+  Stmt insert(db,
+              "INSERT OR REPLACE INTO run_file(run_id, seq, path, sha256, status, "
+              "message, duration_ms, documents, pages) VALUES (?,?,?,?,?,?,?,?,?)");
+  for (const RunFileRow& r : rows) {
     insert.Reset();
     insert.Bind(1, run_id).Bind(2, r.seq).Bind(3, r.path).Bind(4, r.sha256);
-    insert.Bind(5, r.status)
-        .Bind(6, r.message)
-        .Bind(7, r.duration_ms)
-        .Bind(8, r.documents);
+    insert.Bind(5, r.status).Bind(6, r.message).Bind(7, r.duration_ms).Bind(8, r.documents);
     insert.Bind(9, r.pages);
-    if (insert.Step() != SQLITE_DONE)
-      return SqliteError(db, r.path + ": record run outcome");
+    if (insert.Step() != SQLITE_DONE) return SqliteError(db, r.path + ": record run outcome");
   }
   return Status::Ok();
 }
 
-} // namespace
+}  // namespace
 
-Result<std::unique_ptr<Archive>> Archive::Open(const std::string &path,
-                                               const ArchiveOptions &options) {
-  sqlite3 *db = nullptr;
+Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path,
+                                               const ArchiveOptions& options) {
+  sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY
               : options.inspect ? SQLITE_OPEN_READWRITE
                                 : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string message = path + ": cannot open archive: " +
-                          (db ? sqlite3_errmsg(db) : "out of memory");
+    std::string message =
+        path + ": cannot open archive: " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     return Status::IoError(message);
   }
@@ -219,8 +203,8 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string &path,
 
 Archive::~Archive() { sqlite3_close(db_); }
 
-Status Archive::Exec(const char *sql) {
-  char *error = nullptr;
+Status Archive::Exec(const char* sql) {
+  char* error = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
     std::string message = path_ + ": " + (error ? error : "error");
     sqlite3_free(error);
@@ -241,16 +225,14 @@ Status Archive::Migrate() {
     }
     schema_version_ = static_cast<int>(s.Int(0));
   }
-  const auto &migrations = schema::Migrations();
+  const auto& migrations = schema::Migrations();
   if (schema_version_ > static_cast<int>(migrations.size())) {
     return Status::Corruption(path_ + ": archive has schema version " +
-                              std::to_string(schema_version_) +
-                              ", newer than this program's " +
+                              std::to_string(schema_version_) + ", newer than this program's " +
                               std::to_string(migrations.size()));
   }
-  for (const schema::Migration &m : migrations) {
-    if (m.version <= schema_version_)
-      continue;
+  for (const schema::Migration& m : migrations) {
+    if (m.version <= schema_version_) continue;
     Transaction tx(db_);
     MA_RETURN_IF_ERROR(tx.Begin());
     if (m.version == 1) {
@@ -260,14 +242,14 @@ Status Archive::Migrate() {
     }
     std::string sql(m.sql);
     MA_RETURN_IF_ERROR(Exec(sql.c_str()));
-    Stmt record(db_, "INSERT INTO schema_migration(version, name, applied_at) "
-                     "VALUES (?, ?, ?)");
+    Stmt record(db_,
+                "INSERT INTO schema_migration(version, name, applied_at) "
+                "VALUES (?, ?, ?)");
     record.Bind(1, m.version).Bind(2, std::string(m.name)).Bind(3, NowIso());
     if (record.Step() != SQLITE_DONE) {
       return SqliteError(db_, path_ + ": record migration");
     }
-    std::string set_version =
-        "PRAGMA user_version = " + std::to_string(m.version);
+    std::string set_version = "PRAGMA user_version = " + std::to_string(m.version);
     MA_RETURN_IF_ERROR(Exec(set_version.c_str()));
     MA_RETURN_IF_ERROR(tx.Commit());
     schema_version_ = m.version;
@@ -275,31 +257,24 @@ Status Archive::Migrate() {
   return Status::Ok();
 }
 
-Result<std::optional<FileRow>>
-Archive::FindFileBySha(const std::string &sha256) {
-  std::string sql = std::string("SELECT ") + kFileColumns +
-                    " FROM source_file WHERE sha256 = ?";
+Result<std::optional<FileRow>> Archive::FindFileBySha(const std::string& sha256) {
+  std::string sql = std::string("SELECT ") + kFileColumns + " FROM source_file WHERE sha256 = ?";
   Stmt s(db_, sql.c_str());
   s.Bind(1, sha256);
   int rc = s.Step();
-  if (rc == SQLITE_ROW)
-    return std::optional<FileRow>(ReadFileRow(s));
-  if (rc == SQLITE_DONE)
-    return std::optional<FileRow>();
+  if (rc == SQLITE_ROW) return std::optional<FileRow>(ReadFileRow(s));
+  if (rc == SQLITE_DONE) return std::optional<FileRow>();
   return SqliteError(db_, "look up file");
 }
 
-Result<std::optional<FileRow>>
-Archive::LatestFileNamed(const std::string &name) {
+Result<std::optional<FileRow>> Archive::LatestFileNamed(const std::string& name) {
   std::string sql = std::string("SELECT ") + kFileColumns +
                     " FROM source_file WHERE name = ? ORDER BY id DESC LIMIT 1";
   Stmt s(db_, sql.c_str());
   s.Bind(1, name);
   int rc = s.Step();
-  if (rc == SQLITE_ROW)
-    return std::optional<FileRow>(ReadFileRow(s));
-  if (rc == SQLITE_DONE)
-    return std::optional<FileRow>();
+  if (rc == SQLITE_ROW) return std::optional<FileRow>(ReadFileRow(s));
+  if (rc == SQLITE_DONE) return std::optional<FileRow>();
   return SqliteError(db_, "look up file by name");
 }
 
@@ -310,14 +285,12 @@ Result<std::vector<FileRow>> Archive::FailedFiles() {
   Stmt s(db_, sql.c_str());
   std::vector<FileRow> rows;
   int rc;
-  while ((rc = s.Step()) == SQLITE_ROW)
-    rows.push_back(ReadFileRow(s));
-  if (rc != SQLITE_DONE)
-    return SqliteError(db_, "list failed files");
+  while ((rc = s.Step()) == SQLITE_ROW) rows.push_back(ReadFileRow(s));
+  if (rc != SQLITE_DONE) return SqliteError(db_, "list failed files");
   return rows;
 }
 
-Status Archive::StoreFile(const FileIngest &file) {
+Status Archive::StoreFile(const FileIngest& file) {
   Transaction tx(db_);
   MA_RETURN_IF_ERROR(tx.Begin());
   const std::string now = NowIso();
@@ -325,22 +298,18 @@ Status Archive::StoreFile(const FileIngest &file) {
   int attempts = 1;
   {
     auto existing = FindFileBySha(file.sha256);
-    if (!existing.ok())
-      return existing.status();
+    if (!existing.ok()) return existing.status();
     if (existing->has_value()) {
       // An earlier failed attempt: its pages and documents go with it.
       attempts = (*existing)->attempts + 1;
       previous = (*existing)->previous_version_id;
       Stmt del(db_, "DELETE FROM source_file WHERE id = ?");
       del.Bind(1, (*existing)->id);
-      if (del.Step() != SQLITE_DONE)
-        return SqliteError(db_, "replace failed file");
+      if (del.Step() != SQLITE_DONE) return SqliteError(db_, "replace failed file");
     } else {
       auto latest = LatestFileNamed(file.name);
-      if (!latest.ok())
-        return latest.status();
-      if (latest->has_value())
-        previous = (*latest)->id;
+      if (!latest.ok()) return latest.status();
+      if (latest->has_value()) previous = (*latest)->id;
     }
   }
   nlohmann::json warnings = file.warnings;
@@ -350,11 +319,8 @@ Status Archive::StoreFile(const FileIngest &file) {
                    "duration_ms, attempts, previous_version_id, first_seen, "
                    "last_attempt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   insert_file.Bind(1, file.sha256).Bind(2, file.name).Bind(3, file.path);
-  insert_file.Bind(4, file.size_bytes)
-      .Bind(5, static_cast<int>(file.pages.size()));
-  insert_file.Bind(6, file.status)
-      .Bind(7, file.message)
-      .Bind(8, warnings.dump());
+  insert_file.Bind(4, file.size_bytes).Bind(5, static_cast<int>(file.pages.size()));
+  insert_file.Bind(6, file.status).Bind(7, file.message).Bind(8, warnings.dump());
   insert_file.Bind(9, file.tool_versions).Bind(10, file.duration_ms);
   insert_file.Bind(11, attempts);
   if (previous)
@@ -362,26 +328,21 @@ Status Archive::StoreFile(const FileIngest &file) {
   else
     insert_file.BindNull(12);
   insert_file.Bind(13, now).Bind(14, now);
-  if (insert_file.Step() != SQLITE_DONE)
-    return SqliteError(db_, file.path + ": store file");
+  if (insert_file.Step() != SQLITE_DONE) return SqliteError(db_, file.path + ": store file");
   const int64_t file_id = sqlite3_last_insert_rowid(db_);
 
   Stmt insert_page(db_,
                    "INSERT INTO page(source_file_id, page_no, text, method, "
                    "ocr_confidence) VALUES (?,?,?,?,?)");
-  for (const PageRow &p : file.pages) {
+  for (const PageRow& p : file.pages) {
     insert_page.Reset();
-    insert_page.Bind(1, file_id)
-        .Bind(2, p.number)
-        .Bind(3, p.text)
-        .Bind(4, p.method);
+    insert_page.Bind(1, file_id).Bind(2, p.number).Bind(3, p.text).Bind(4, p.method);
     if (p.ocr_confidence >= 0)
       insert_page.BindDouble(5, p.ocr_confidence);
     else
       insert_page.BindNull(5);
     if (insert_page.Step() != SQLITE_DONE) {
-      return SqliteError(db_, file.path + ": store page " +
-                                  std::to_string(p.number));
+      return SqliteError(db_, file.path + ": store page " + std::to_string(p.number));
     }
   }
 
@@ -395,19 +356,17 @@ Status Archive::StoreFile(const FileIngest &file) {
   Stmt insert_clause(db_,
                      "INSERT INTO clause(document_id, deel, seq, soort, tekst, "
                      "page, rule) VALUES (?,?,?,?,?,?,?)");
-  Stmt insert_signatory(
-      db_, "INSERT INTO signatory(document_id, seq, naam, functie, "
-           "gemeente) VALUES (?,?,?,?,?)");
-  Stmt insert_provenance(
-      db_, "INSERT INTO provenance(document_id, seq, field, value, "
-           "page, rule) VALUES (?,?,?,?,?,?)");
+  Stmt insert_signatory(db_,
+                        "INSERT INTO signatory(document_id, seq, naam, functie, "
+                        "gemeente) VALUES (?,?,?,?,?)");
+  Stmt insert_provenance(db_,
+                         "INSERT INTO provenance(document_id, seq, field, value, "
+                         "page, rule) VALUES (?,?,?,?,?,?)");
   int seq = 0;
-  for (const schema::Record &r : file.documents) {
+  for (const schema::Record& r : file.documents) {
     insert_doc.Reset();
     insert_doc.Bind(1, r.id).Bind(2, file_id).Bind(3, seq++).Bind(4, r.soort);
-    insert_doc.Bind(5, r.titel)
-        .Bind(6, r.datum_indiening)
-        .Bind(7, r.vergadering);
+    insert_doc.Bind(5, r.titel).Bind(6, r.datum_indiening).Bind(7, r.vergadering);
     insert_doc.Bind(8, r.bron.pagina_van).Bind(9, r.bron.pagina_tot);
     insert_doc.Bind(10, r.bron.ocr ? 1 : 0);
     insert_doc.Bind(11, schema::ToJson(r, true).dump()).Bind(12, r.tekst);
@@ -415,12 +374,10 @@ Status Archive::StoreFile(const FileIngest &file) {
       return SqliteError(db_, file.path + ": store document " + r.id);
     }
     std::vector<std::string> unknown = r.onbekende_gemeenten;
-    auto add_gemeenten = [&](const char *rol,
-                             const std::vector<std::string> &names) -> Status {
+    auto add_gemeenten = [&](const char* rol, const std::vector<std::string>& names) -> Status {
       int i = 0;
-      for (const std::string &name : names) {
-        bool known =
-            std::find(unknown.begin(), unknown.end(), name) == unknown.end();
+      for (const std::string& name : names) {
+        bool known = std::find(unknown.begin(), unknown.end(), name) == unknown.end();
         insert_gemeente.Reset();
         insert_gemeente.Bind(1, r.id).Bind(2, std::string(rol)).Bind(3, i++);
         insert_gemeente.Bind(4, name).Bind(5, known ? 1 : 0);
@@ -433,17 +390,12 @@ Status Archive::StoreFile(const FileIngest &file) {
     MA_RETURN_IF_ERROR(add_gemeenten("indiener", r.indieners));
     MA_RETURN_IF_ERROR(add_gemeenten("mede_indiener", r.mede_indieners));
     MA_RETURN_IF_ERROR(add_gemeenten("ondersteuner", r.ondersteuners));
-    auto add_clauses =
-        [&](const char *deel,
-            const std::vector<schema::Clause> &clauses) -> Status {
+    auto add_clauses = [&](const char* deel, const std::vector<schema::Clause>& clauses) -> Status {
       int i = 0;
-      for (const schema::Clause &c : clauses) {
+      for (const schema::Clause& c : clauses) {
         insert_clause.Reset();
         insert_clause.Bind(1, r.id).Bind(2, std::string(deel)).Bind(3, i++);
-        insert_clause.Bind(4, c.soort)
-            .Bind(5, c.tekst)
-            .Bind(6, c.page)
-            .Bind(7, c.rule);
+        insert_clause.Bind(4, c.soort).Bind(5, c.tekst).Bind(6, c.page).Bind(7, c.rule);
         if (insert_clause.Step() != SQLITE_DONE) {
           return SqliteError(db_, file.path + ": store clause of " + r.id);
         }
@@ -453,7 +405,7 @@ Status Archive::StoreFile(const FileIngest &file) {
     MA_RETURN_IF_ERROR(add_clauses("overweging", r.overwegingen));
     MA_RETURN_IF_ERROR(add_clauses("verzoek", r.verzoeken));
     int i = 0;
-    for (const schema::Signatory &s : r.ondertekenaars) {
+    for (const schema::Signatory& s : r.ondertekenaars) {
       insert_signatory.Reset();
       insert_signatory.Bind(1, r.id).Bind(2, i++).Bind(3, s.naam);
       insert_signatory.Bind(4, s.functie).Bind(5, s.gemeente);
@@ -462,7 +414,7 @@ Status Archive::StoreFile(const FileIngest &file) {
       }
     }
     i = 0;
-    for (const schema::Provenance &p : r.herkomst) {
+    for (const schema::Provenance& p : r.herkomst) {
       insert_provenance.Reset();
       insert_provenance.Bind(1, r.id).Bind(2, i++).Bind(3, p.field);
       insert_provenance.Bind(4, p.value).Bind(5, p.page).Bind(6, p.rule);
@@ -477,71 +429,60 @@ Status Archive::StoreFile(const FileIngest &file) {
                    "(?,?,?,?) ON CONFLICT(from_id) DO UPDATE SET "
                    "motie_id = excluded.motie_id, score = excluded.score, "
                    "how = excluded.how");
-  for (const Link &l : file.links) {
+  for (const Link& l : file.links) {
     upsert_link.Reset();
-    upsert_link.Bind(1, l.from_id)
-        .Bind(2, l.motie_id)
-        .BindDouble(3, l.score)
-        .Bind(4, l.how);
-    if (upsert_link.Step() != SQLITE_DONE)
-      return SqliteError(db_, file.path + ": store link");
+    upsert_link.Bind(1, l.from_id).Bind(2, l.motie_id).BindDouble(3, l.score).Bind(4, l.how);
+    if (upsert_link.Step() != SQLITE_DONE) return SqliteError(db_, file.path + ": store link");
   }
   Stmt upsert_version(db_,
                       "INSERT INTO motie_versie(document_id, eerste_versie_id) "
                       "VALUES (?,?) ON CONFLICT(document_id) DO UPDATE SET "
                       "eerste_versie_id = excluded.eerste_versie_id");
-  for (const Version &v : file.versions) {
+  for (const Version& v : file.versions) {
     upsert_version.Reset();
     upsert_version.Bind(1, v.document_id).Bind(2, v.first_version_id);
     if (upsert_version.Step() != SQLITE_DONE) {
       return SqliteError(db_, file.path + ": store version");
     }
   }
-  if (file.run_id != 0)
-    MA_RETURN_IF_ERROR(InsertRunFiles(db_, file.run_id, file.run_files));
+  if (file.run_id != 0) MA_RETURN_IF_ERROR(InsertRunFiles(db_, file.run_id, file.run_files));
   return tx.Commit();
 }
 
-Result<std::vector<schema::Record>>
-Archive::LoadWhere(const std::string &where,
-                   const std::vector<std::string> &args) {
-  std::string sql = "SELECT d.record, d.id, l.motie_id FROM document d "
-                    "JOIN source_file f ON f.id = d.source_file_id "
-                    "LEFT JOIN link l ON l.from_id = d.id " +
-                    where + " ORDER BY d.source_file_id, d.seq";
+Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
+                                                       const std::vector<std::string>& args) {
+  std::string sql =
+      "SELECT d.record, d.id, l.motie_id FROM document d "
+      "JOIN source_file f ON f.id = d.source_file_id "
+      "LEFT JOIN link l ON l.from_id = d.id " +
+      where + " ORDER BY d.source_file_id, d.seq";
   Stmt s(db_, sql.c_str());
-  if (!s.prepared())
-    return SqliteError(db_, "load documents");
-  for (size_t i = 0; i < args.size(); ++i)
-    s.Bind(static_cast<int>(i + 1), args[i]);
+  if (!s.prepared()) return SqliteError(db_, "load documents");
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
   std::vector<schema::Record> records;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    schema::Record r = schema::RecordFromJson(
-        nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
-    if (r.soort != schema::kMotie)
-      r.motie = s.OptText(2);
+    schema::Record r =
+        schema::RecordFromJson(nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
+    if (r.soort != schema::kMotie) r.motie = s.OptText(2);
     records.push_back(std::move(r));
   }
-  if (rc != SQLITE_DONE)
-    return SqliteError(db_, "load documents");
+  if (rc != SQLITE_DONE) return SqliteError(db_, "load documents");
 
   // A motion carries the advice of the newest preadvies linked to it.
-  Stmt advice(
-      db_,
-      "SELECT p.record FROM link l JOIN document p ON p.id = l.from_id "
-      "WHERE p.soort = 'preadvies' AND (l.motie_id = ?1 OR l.motie_id IN "
-      "(SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
-      "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = ?1))) "
-      "ORDER BY p.source_file_id DESC, p.seq DESC LIMIT 1");
-  for (schema::Record &r : records) {
-    if (r.soort != schema::kMotie && r.soort != schema::kAmendement)
-      continue;
+  Stmt advice(db_,
+              "SELECT p.record FROM link l JOIN document p ON p.id = l.from_id "
+              "WHERE p.soort = 'preadvies' AND (l.motie_id = ?1 OR l.motie_id IN "
+              "(SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
+              "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = ?1))) "
+              "ORDER BY p.source_file_id DESC, p.seq DESC LIMIT 1");
+  for (schema::Record& r : records) {
+    if (r.soort != schema::kMotie && r.soort != schema::kAmendement) continue;
     advice.Reset();
     advice.Bind(1, r.id);
     if (advice.Step() == SQLITE_ROW) {
-      schema::Record p = schema::RecordFromJson(
-          nlohmann::ordered_json::parse(advice.Text(0), nullptr, false));
+      schema::Record p =
+          schema::RecordFromJson(nlohmann::ordered_json::parse(advice.Text(0), nullptr, false));
       if (p.preadvies) {
         schema::Advice a = *p.preadvies;
         a.document = p.id;
@@ -552,8 +493,7 @@ Archive::LoadWhere(const std::string &where,
   return records;
 }
 
-Result<std::vector<schema::Record>>
-Archive::LoadRecords(const RecordFilter &filter) {
+Result<std::vector<schema::Record>> Archive::LoadRecords(const RecordFilter& filter) {
   std::string where = "WHERE 1";
   std::vector<std::string> args;
   if (filter.soort) {
@@ -567,38 +507,32 @@ Archive::LoadRecords(const RecordFilter &filter) {
   return LoadWhere(where, args);
 }
 
-Result<std::optional<schema::Record>>
-Archive::LoadRecord(const std::string &id) {
+Result<std::optional<schema::Record>> Archive::LoadRecord(const std::string& id) {
   auto records = LoadWhere("WHERE d.id = ?", {id});
-  if (!records.ok())
-    return records.status();
-  if (records->empty())
-    return std::optional<schema::Record>();
+  if (!records.ok()) return records.status();
+  if (records->empty()) return std::optional<schema::Record>();
   return std::optional<schema::Record>(std::move(records->front()));
 }
 
 Result<std::vector<Link>> Archive::Links() {
-  Stmt s(db_,
-         "SELECT from_id, motie_id, score, how FROM link ORDER BY from_id");
+  Stmt s(db_, "SELECT from_id, motie_id, score, how FROM link ORDER BY from_id");
   std::vector<Link> links;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     links.push_back({s.Text(0), s.Text(1), s.Double(2), s.Text(3)});
   }
-  if (rc != SQLITE_DONE)
-    return SqliteError(db_, "load links");
+  if (rc != SQLITE_DONE) return SqliteError(db_, "load links");
   return links;
 }
 
 Result<std::vector<Version>> Archive::Versions() {
-  Stmt s(db_, "SELECT document_id, eerste_versie_id FROM motie_versie ORDER BY "
-              "document_id");
+  Stmt s(db_,
+         "SELECT document_id, eerste_versie_id FROM motie_versie ORDER BY "
+         "document_id");
   std::vector<Version> versions;
   int rc;
-  while ((rc = s.Step()) == SQLITE_ROW)
-    versions.push_back({s.Text(0), s.Text(1)});
-  if (rc != SQLITE_DONE)
-    return SqliteError(db_, "load versions");
+  while ((rc = s.Step()) == SQLITE_ROW) versions.push_back({s.Text(0), s.Text(1)});
+  if (rc != SQLITE_DONE) return SqliteError(db_, "load versions");
   return versions;
 }
 
@@ -607,33 +541,29 @@ Result<Counts> Archive::Count() {
          "SELECT (SELECT count(*) FROM source_file), (SELECT count(*) FROM "
          "source_file WHERE status NOT IN ('ok','ok_warnings')), (SELECT "
          "count(*) FROM page), (SELECT count(*) FROM document)");
-  if (s.Step() != SQLITE_ROW)
-    return SqliteError(db_, "count");
+  if (s.Step() != SQLITE_ROW) return SqliteError(db_, "count");
   return Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
 }
 
-Result<int64_t> Archive::BeginRun(const std::string &arguments,
-                                  const std::string &tool_versions) {
-  Stmt s(db_, "INSERT INTO ingest_run(started, arguments, tool_versions) "
-              "VALUES (?,?,?)");
+Result<int64_t> Archive::BeginRun(const std::string& arguments, const std::string& tool_versions) {
+  Stmt s(db_,
+         "INSERT INTO ingest_run(started, arguments, tool_versions) "
+         "VALUES (?,?,?)");
   s.Bind(1, NowIso()).Bind(2, arguments).Bind(3, tool_versions);
-  if (s.Step() != SQLITE_DONE)
-    return SqliteError(db_, path_ + ": record ingest run");
+  if (s.Step() != SQLITE_DONE) return SqliteError(db_, path_ + ": record ingest run");
   return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
 }
 
-Status Archive::RecordRunFiles(int64_t run_id,
-                               const std::vector<RunFileRow> &rows) {
-  if (rows.empty())
-    return Status::Ok();
+Status Archive::RecordRunFiles(int64_t run_id, const std::vector<RunFileRow>& rows) {
+  if (rows.empty()) return Status::Ok();
   Transaction tx(db_);
   MA_RETURN_IF_ERROR(tx.Begin());
   MA_RETURN_IF_ERROR(InsertRunFiles(db_, run_id, rows));
   return tx.Commit();
 }
 
-Status Archive::FinishRun(int64_t run_id, const RunCounts &c,
-                          const std::vector<RunFileRow> &pending) {
+Status Archive::FinishRun(int64_t run_id, const RunCounts& c,
+                          const std::vector<RunFileRow>& pending) {
   Transaction tx(db_);
   MA_RETURN_IF_ERROR(tx.Begin());
   MA_RETURN_IF_ERROR(InsertRunFiles(db_, run_id, pending));
@@ -642,33 +572,24 @@ Status Archive::FinishRun(int64_t run_id, const RunCounts &c,
          "= ?, "
          "with_warnings = ?, failed = ?, documents_added = ? WHERE id = ?");
   s.Bind(1, NowIso()).Bind(2, c.files).Bind(3, c.stored).Bind(4, c.unchanged);
-  s.Bind(5, c.with_warnings)
-      .Bind(6, c.failed)
-      .Bind(7, c.documents_added)
-      .Bind(8, run_id);
-  if (s.Step() != SQLITE_DONE)
-    return SqliteError(db_, path_ + ": finish ingest run");
+  s.Bind(5, c.with_warnings).Bind(6, c.failed).Bind(7, c.documents_added).Bind(8, run_id);
+  if (s.Step() != SQLITE_DONE) return SqliteError(db_, path_ + ": finish ingest run");
   return tx.Commit();
 }
 
 Result<std::optional<RunRow>> Archive::FindRun(int64_t id) {
-  Stmt s(
-      db_,
-      id == 0
-          ? "SELECT id, started, finished, arguments, tool_versions, files, "
-            "stored, "
-            "unchanged, with_warnings, failed, documents_added FROM ingest_run "
-            "WHERE ?1 = 0 ORDER BY id DESC LIMIT 1"
-          : "SELECT id, started, finished, arguments, tool_versions, files, "
-            "stored, "
-            "unchanged, with_warnings, failed, documents_added FROM ingest_run "
-            "WHERE id = ?1");
+  Stmt s(db_, id == 0 ? "SELECT id, started, finished, arguments, tool_versions, files, "
+                        "stored, "
+                        "unchanged, with_warnings, failed, documents_added FROM ingest_run "
+                        "WHERE ?1 = 0 ORDER BY id DESC LIMIT 1"
+                      : "SELECT id, started, finished, arguments, tool_versions, files, "
+                        "stored, "
+                        "unchanged, with_warnings, failed, documents_added FROM ingest_run "
+                        "WHERE id = ?1");
   s.Bind(1, id);
   int rc = s.Step();
-  if (rc == SQLITE_DONE)
-    return std::optional<RunRow>();
-  if (rc != SQLITE_ROW)
-    return SqliteError(db_, path_ + ": read ingest run");
+  if (rc == SQLITE_DONE) return std::optional<RunRow>();
+  if (rc != SQLITE_ROW) return SqliteError(db_, path_ + ": read ingest run");
   RunRow run;
   run.id = s.Int(0);
   run.started = s.Text(1);
@@ -682,19 +603,18 @@ Result<std::optional<RunRow>> Archive::FindRun(int64_t id) {
 }
 
 Result<std::vector<RunFileRow>> Archive::RunFiles(int64_t run_id) {
-  Stmt s(db_, "SELECT seq, path, sha256, status, message, duration_ms, "
-              "documents, pages "
-              "FROM run_file WHERE run_id = ? ORDER BY seq");
+  Stmt s(db_,
+         "SELECT seq, path, sha256, status, message, duration_ms, "
+         "documents, pages "
+         "FROM run_file WHERE run_id = ? ORDER BY seq");
   s.Bind(1, run_id);
   std::vector<RunFileRow> rows;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    rows.push_back({static_cast<int>(s.Int(0)), s.Text(1), s.OptText(2),
-                    s.Text(3), s.Text(4), s.Int(5), static_cast<int>(s.Int(6)),
-                    static_cast<int>(s.Int(7))});
+    rows.push_back({static_cast<int>(s.Int(0)), s.Text(1), s.OptText(2), s.Text(3), s.Text(4),
+                    s.Int(5), static_cast<int>(s.Int(6)), static_cast<int>(s.Int(7))});
   }
-  if (rc != SQLITE_DONE)
-    return SqliteError(db_, path_ + ": read run files");
+  if (rc != SQLITE_DONE) return SqliteError(db_, path_ + ": read run files");
   return rows;
 }
 
@@ -702,18 +622,16 @@ Result<std::vector<std::string>> Archive::Check() {
   std::vector<std::string> problems;
   // Each query yields rows that are problems; a query that fails to run
   // (a damaged file) is a problem too, not a reason to stop checking.
-  auto collect = [&](const char *what, const char *sql, bool ok_row_is_ok) {
+  auto collect = [&](const char* what, const char* sql, bool ok_row_is_ok) {
     Stmt s(db_, sql);
     if (!s.prepared()) {
-      problems.push_back(std::string(what) +
-                         ": cannot run: " + sqlite3_errmsg(db_));
+      problems.push_back(std::string(what) + ": cannot run: " + sqlite3_errmsg(db_));
       return;
     }
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
       std::string row = s.Text(0);
-      if (ok_row_is_ok && row == "ok")
-        continue;
+      if (ok_row_is_ok && row == "ok") continue;
       problems.push_back(std::string(what) + ": " + row);
     }
     if (rc != SQLITE_DONE) {
@@ -721,20 +639,18 @@ Result<std::vector<std::string>> Archive::Check() {
     }
   };
   collect("integrity_check", "PRAGMA integrity_check", true);
-  collect(
-      "foreign_key_check",
-      "SELECT 'table ' || \"table\" || ' rowid ' || ifnull(rowid, '?') || "
-      "' points to a missing row of ' || parent FROM pragma_foreign_key_check",
-      false);
+  collect("foreign_key_check",
+          "SELECT 'table ' || \"table\" || ' rowid ' || ifnull(rowid, '?') || "
+          "' points to a missing row of ' || parent FROM pragma_foreign_key_check",
+          false);
   // rank = 1: compare the index with the document table it indexes.
   {
-    char *error = nullptr;
+    char* error = nullptr;
     if (sqlite3_exec(db_,
                      "INSERT INTO document_fts(document_fts, rank) VALUES "
                      "('integrity-check', 1)",
                      nullptr, nullptr, &error) != SQLITE_OK) {
-      problems.push_back(std::string("fts integrity-check: ") +
-                         (error ? error : "failed"));
+      problems.push_back(std::string("fts integrity-check: ") + (error ? error : "failed"));
     }
     sqlite3_free(error);
   }
@@ -754,12 +670,12 @@ Result<std::vector<std::string>> Archive::Check() {
           "d.source_file_id = f.id "
           "WHERE f.status NOT IN ('ok', 'ok_warnings')",
           false);
-  collect("document record not JSON",
-          "SELECT id FROM document WHERE NOT json_valid(record)", false);
+  collect("document record not JSON", "SELECT id FROM document WHERE NOT json_valid(record)",
+          false);
   return problems;
 }
 
-Status Archive::BackupTo(const std::string &dest) {
+Status Archive::BackupTo(const std::string& dest) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(dest, ec) && fs::equivalent(dest, path_, ec)) {
@@ -767,33 +683,30 @@ Status Archive::BackupTo(const std::string &dest) {
   }
   const std::string part = dest + ".part";
   fs::remove(part, ec);
-  sqlite3 *target = nullptr;
-  if (sqlite3_open_v2(part.c_str(), &target,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                      nullptr) != SQLITE_OK) {
+  sqlite3* target = nullptr;
+  if (sqlite3_open_v2(part.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
     Status error = SqliteError(target, part + ": cannot create backup");
     sqlite3_close(target);
     return error;
   }
   // One step copies everything within one read transaction of the source,
   // a consistent snapshot; in WAL mode writers are not blocked meanwhile.
-  sqlite3_backup *backup = sqlite3_backup_init(target, "main", db_, "main");
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", db_, "main");
   Status result = Status::Ok();
   if (backup == nullptr) {
     result = SqliteError(target, part + ": cannot start backup");
   } else {
     int rc;
-    while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY ||
-           rc == SQLITE_LOCKED) {
+    while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
       sqlite3_sleep(100);
     }
     sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE)
-      result = SqliteError(target, part + ": backup failed");
+    if (rc != SQLITE_DONE) result = SqliteError(target, part + ": backup failed");
   }
   // The copy is a plain rollback-journal database: one self-contained file.
-  if (result.ok() && sqlite3_exec(target, "PRAGMA journal_mode = DELETE",
-                                  nullptr, nullptr, nullptr) != SQLITE_OK) {
+  if (result.ok() && sqlite3_exec(target, "PRAGMA journal_mode = DELETE", nullptr, nullptr,
+                                  nullptr) != SQLITE_OK) {
     result = SqliteError(target, part + ": finish backup");
   }
   sqlite3_close(target);
@@ -804,10 +717,9 @@ Status Archive::BackupTo(const std::string &dest) {
   fs::rename(part, dest, ec);
   if (ec) {
     fs::remove(part, ec);
-    return Status::IoError(
-        dest + ": cannot move the backup into place: " + ec.message());
+    return Status::IoError(dest + ": cannot move the backup into place: " + ec.message());
   }
   return Status::Ok();
 }
 
-} // namespace motiearchief::archive
+}  // namespace motiearchief::archive

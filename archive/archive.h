@@ -38,8 +38,8 @@ struct ArchiveOptions {
 };
 
 // Outcome of reading an input file, as stored in source_file.status.
-inline constexpr const char *kStatusOk = "ok";
-inline constexpr const char *kStatusOkWarnings = "ok_warnings";
+inline constexpr const char* kStatusOk = "ok";
+inline constexpr const char* kStatusOkWarnings = "ok_warnings";
 
 struct FileRow {
   int64_t id = 0;
@@ -79,10 +79,10 @@ struct Version {
 
 // What happened to one input file in one ingest run (table run_file).
 struct RunFileRow {
-  int seq = 0; // position of the file in the run
+  int seq = 0;  // position of the file in the run
   std::string path;
-  std::optional<std::string> sha256; // none: the file could not be read
-  std::string status;                // a source_file status, or "unchanged"
+  std::optional<std::string> sha256;  // none: the file could not be read
+  std::string status;                 // a source_file status, or "unchanged"
   std::string message;
   int64_t duration_ms = 0;
   int documents = 0;
@@ -93,7 +93,7 @@ struct RunFileRow {
 // Totals of an ingest run.
 struct RunCounts {
   int files = 0;
-  int stored = 0; // ok or ok_warnings
+  int stored = 0;  // ok or ok_warnings
   int unchanged = 0;
   int with_warnings = 0;
   int failed = 0;
@@ -103,10 +103,10 @@ struct RunCounts {
 struct RunRow {
   int64_t id = 0;
   std::string started;
-  std::optional<std::string> finished; // none: running, or killed
+  std::optional<std::string> finished;  // none: running, or killed
   std::string arguments;
   std::string tool_versions;
-  RunCounts counts; // as recorded when the run finished
+  RunCounts counts;  // as recorded when the run finished
 };
 
 // Everything stored for one input file; written in one transaction.
@@ -121,9 +121,9 @@ struct FileIngest {
   std::string tool_versions;
   int64_t duration_ms = 0;
   std::vector<PageRow> pages;
-  std::vector<schema::Record> documents; // ids set, in file order
-  std::vector<Link> links;       // replace earlier links of the same from_id
-  std::vector<Version> versions; // replace earlier rows of the same document
+  std::vector<schema::Record> documents;  // ids set, in file order
+  std::vector<Link> links;                // replace earlier links of the same from_id
+  std::vector<Version> versions;          // replace earlier rows of the same document
   // The ingest run this belongs to (0: none) and its run_file rows, this
   // file's own and any not yet written, stored in the same transaction.
   int64_t run_id = 0;
@@ -143,28 +143,27 @@ struct Counts {
 };
 
 class Archive {
-public:
+ public:
   // Opens (creating if needed) and migrates the archive at `path`.
   // kIoError if it cannot be opened, kCorruption if it is not an archive or
   // has a newer schema than this program knows.
-  static Result<std::unique_ptr<Archive>>
-  Open(const std::string &path, const ArchiveOptions &options = {});
+  static Result<std::unique_ptr<Archive>> Open(const std::string& path,
+                                               const ArchiveOptions& options = {});
   ~Archive();
-  Archive(const Archive &) = delete;
-  Archive &operator=(const Archive &) = delete;
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
 
-  Result<std::optional<FileRow>> FindFileBySha(const std::string &sha256);
+  Result<std::optional<FileRow>> FindFileBySha(const std::string& sha256);
   // The newest version of a file with this name (basename), if any.
-  Result<std::optional<FileRow>> LatestFileNamed(const std::string &name);
+  Result<std::optional<FileRow>> LatestFileNamed(const std::string& name);
   // Stores the file with its pages and documents. A row with the same
   // sha256 (an earlier failed attempt) is replaced, counting the attempt.
-  Status StoreFile(const FileIngest &file);
+  Status StoreFile(const FileIngest& file);
 
   // Records in export order (file id, then position in the file), with
   // links to preadviezen and motions filled in.
-  Result<std::vector<schema::Record>>
-  LoadRecords(const RecordFilter &filter = {});
-  Result<std::optional<schema::Record>> LoadRecord(const std::string &id);
+  Result<std::vector<schema::Record>> LoadRecords(const RecordFilter& filter = {});
+  Result<std::optional<schema::Record>> LoadRecord(const std::string& id);
   // Files whose status is not ok, newest attempt first.
   Result<std::vector<FileRow>> FailedFiles();
 
@@ -176,11 +175,9 @@ public:
   // Ingest runs. BeginRun commits a row at once, so a killed run still
   // shows in the log; FinishRun stores the totals with the remaining
   // run_file rows in one transaction.
-  Result<int64_t> BeginRun(const std::string &arguments,
-                           const std::string &tool_versions);
-  Status RecordRunFiles(int64_t run_id, const std::vector<RunFileRow> &rows);
-  Status FinishRun(int64_t run_id, const RunCounts &counts,
-                   const std::vector<RunFileRow> &pending);
+  Result<int64_t> BeginRun(const std::string& arguments, const std::string& tool_versions);
+  Status RecordRunFiles(int64_t run_id, const std::vector<RunFileRow>& rows);
+  Status FinishRun(int64_t run_id, const RunCounts& counts, const std::vector<RunFileRow>& pending);
   // The newest run (id 0) or run `id`; none if there is no such run.
   Result<std::optional<RunRow>> FindRun(int64_t id = 0);
   Result<std::vector<RunFileRow>> RunFiles(int64_t run_id);
@@ -196,22 +193,22 @@ public:
   // processes may go on reading and writing. The copy is written beside
   // `dest` and renamed into place when complete, so `dest` is never half a
   // copy. kInvalidArgument if `dest` is the archive itself.
-  Status BackupTo(const std::string &dest);
+  Status BackupTo(const std::string& dest);
   int schema_version() const { return schema_version_; }
-  const std::string &path() const { return path_; }
+  const std::string& path() const { return path_; }
 
-private:
-  Archive(sqlite3 *db, std::string path) : db_(db), path_(std::move(path)) {}
-  Status Exec(const char *sql);
+ private:
+  Archive(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Exec(const char* sql);
   Status Migrate();
-  Result<std::vector<schema::Record>>
-  LoadWhere(const std::string &where, const std::vector<std::string> &args);
+  Result<std::vector<schema::Record>> LoadWhere(const std::string& where,
+                                                const std::vector<std::string>& args);
 
-  sqlite3 *db_;
+  sqlite3* db_;
   std::string path_;
   int schema_version_ = 0;
 };
 
-} // namespace motiearchief::archive
+}  // namespace motiearchief::archive
 
-#endif // MOTIEARCHIEF_ARCHIVE_ARCHIVE_H_
+#endif  // MOTIEARCHIEF_ARCHIVE_ARCHIVE_H_

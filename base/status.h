@@ -37,24 +37,14 @@ class Status {
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status Error(Code code, std::string message) {
-    return Status(code, std::move(message));
-  }
+  static Status Error(Code code, std::string message) { return Status(code, std::move(message)); }
   static Status InvalidArgument(std::string m) {
     return Error(Code::kInvalidArgument, std::move(m));
   }
-  static Status NotFound(std::string m) {
-    return Error(Code::kNotFound, std::move(m));
-  }
-  static Status IoError(std::string m) {
-    return Error(Code::kIoError, std::move(m));
-  }
-  static Status Corruption(std::string m) {
-    return Error(Code::kCorruption, std::move(m));
-  }
-  static Status Internal(std::string m) {
-    return Error(Code::kInternal, std::move(m));
-  }
+  static Status NotFound(std::string m) { return Error(Code::kNotFound, std::move(m)); }
+  static Status IoError(std::string m) { return Error(Code::kIoError, std::move(m)); }
+  static Status Corruption(std::string m) { return Error(Code::kCorruption, std::move(m)); }
+  static Status Internal(std::string m) { return Error(Code::kInternal, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -63,8 +53,7 @@ class Status {
   std::string ToString() const;
 
  private:
-  Status(Code code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
   Code code_ = Code::kOk;
   std::string message_;
 };
@@ -75,7 +64,7 @@ std::string_view CodeName(Status::Code code);
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok() && "a Result without a value needs an error");
   }
@@ -98,10 +87,10 @@ class Result {
 }  // namespace motiearchief
 
 // Returns the Status of `expr` from the enclosing function if it is not OK.
-#define MA_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    ::motiearchief::Status ma_status_ = (expr);   \
-    if (!ma_status_.ok()) return ma_status_;      \
+#define MA_RETURN_IF_ERROR(expr)                \
+  do {                                          \
+    ::motiearchief::Status ma_status_ = (expr); \
+    if (!ma_status_.ok()) return ma_status_;    \
   } while (0)
 
 #endif  // MOTIEARCHIEF_BASE_STATUS_H_

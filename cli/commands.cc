@@ -15,41 +15,36 @@
 namespace motiearchief::cli {
 namespace {
 
-Result<std::unique_ptr<archive::Archive>> OpenArchive(const std::string &db,
-                                                      bool read_only) {
+Result<std::unique_ptr<archive::Archive>> OpenArchive(const std::string& db, bool read_only) {
   archive::ArchiveOptions options;
   options.read_only = read_only;
   return archive::Archive::Open(db, options);
 }
 
 // For check: a connection that may run the FTS check, changing nothing.
-Result<std::unique_ptr<archive::Archive>>
-OpenArchiveToInspect(const std::string &db) {
-  if (!std::filesystem::exists(db))
-    return Status::NotFound(db + ": no such archive");
+Result<std::unique_ptr<archive::Archive>> OpenArchiveToInspect(const std::string& db) {
+  if (!std::filesystem::exists(db)) return Status::NotFound(db + ": no such archive");
   archive::ArchiveOptions options;
   options.inspect = true;
   return archive::Archive::Open(db, options);
 }
 
-int Fatal(const Status &status) {
+int Fatal(const Status& status) {
   std::cerr << "motiearchief: " << status.ToString() << "\n";
   return kExitFatal;
 }
 
-std::string CsvField(const std::string &s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos)
-    return s;
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"')
-      out += '"';
+    if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
 }
 
-nlohmann::ordered_json RunFileJson(const archive::RunFileRow &o) {
+nlohmann::ordered_json RunFileJson(const archive::RunFileRow& o) {
   return {{"path", o.path},
           {"sha256", o.sha256 ? nlohmann::ordered_json(*o.sha256) : nullptr},
           {"status", o.status},
@@ -59,25 +54,22 @@ nlohmann::ordered_json RunFileJson(const archive::RunFileRow &o) {
           {"duration_ms", o.duration_ms}};
 }
 
-int ExitCodeFor(const archive::RunCounts &c) {
-  if (c.failed > 0)
-    return kExitFileErrors;
-  if (c.with_warnings > 0)
-    return kExitWarnings;
+int ExitCodeFor(const archive::RunCounts& c) {
+  if (c.failed > 0) return kExitFileErrors;
+  if (c.with_warnings > 0) return kExitWarnings;
   return kExitOk;
 }
 
-} // namespace
+}  // namespace
 
-int RunIngest(const IngestArgs &args) {
+int RunIngest(const IngestArgs& args) {
   auto files = pipeline::CollectInputs(args.paths);
   if (!files.ok()) {
     std::cerr << "motiearchief ingest: " << files.status().message() << "\n";
     return kExitUsage;
   }
   auto db = OpenArchive(args.db, false);
-  if (!db.ok())
-    return Fatal(db.status());
+  if (!db.ok()) return Fatal(db.status());
   pipeline::IngestOptions options;
   options.retry_failed = args.retry_failed;
   options.isolation.isolate = !args.in_process;
@@ -85,29 +77,23 @@ int RunIngest(const IngestArgs &args) {
   options.isolation.memory_mib = args.memory_mib;
   options.max_file_bytes = args.max_file_mib << 20;
   const bool tty = isatty(STDERR_FILENO);
-  auto progress = [&](const pipeline::FileOutcome &o, int i, int n) {
-    if (args.quiet)
-      return;
+  auto progress = [&](const pipeline::FileOutcome& o, int i, int n) {
+    if (args.quiet) return;
     // Failures and warnings always; each file's line only on a terminal.
     bool problem = o.status != "ok" && o.status != "unchanged";
-    if (!tty && !problem)
-      return;
+    if (!tty && !problem) return;
     std::cerr << "[" << i << "/" << n << "] " << o.path << ": " << o.status;
-    if (o.documents > 0)
-      std::cerr << ", " << o.documents << " documents";
-    if (problem && !o.message.empty())
-      std::cerr << " (" << o.message << ")";
+    if (o.documents > 0) std::cerr << ", " << o.documents << " documents";
+    if (problem && !o.message.empty()) std::cerr << " (" << o.message << ")";
     std::cerr << "\n";
   };
   options.run_arguments = args.command_line;
   auto summary = pipeline::Ingest(**db, *files, options, progress);
-  if (!summary.ok())
-    return Fatal(summary.status());
-  const archive::RunCounts &c = summary->counts;
-  std::cout << c.files << " files: " << c.stored << " stored ("
-            << c.documents_added << " new documents), " << c.unchanged
-            << " unchanged, " << c.with_warnings << " with warnings, "
-            << c.failed << " failed\n";
+  if (!summary.ok()) return Fatal(summary.status());
+  const archive::RunCounts& c = summary->counts;
+  std::cout << c.files << " files: " << c.stored << " stored (" << c.documents_added
+            << " new documents), " << c.unchanged << " unchanged, " << c.with_warnings
+            << " with warnings, " << c.failed << " failed\n";
   if (c.failed > 0 || c.with_warnings > 0) {
     std::cout << "See: motiearchief log (run " << summary->run_id << ")\n";
   }
@@ -122,10 +108,9 @@ int RunIngest(const IngestArgs &args) {
     j["documents_added"] = c.documents_added;
     nlohmann::ordered_json failed = nlohmann::ordered_json::array();
     nlohmann::ordered_json outcomes = nlohmann::ordered_json::array();
-    for (const auto &o : summary->outcomes) {
+    for (const auto& o : summary->outcomes) {
       nlohmann::ordered_json row = RunFileJson(o);
-      if (o.problem() && o.status != archive::kStatusOkWarnings)
-        failed.push_back(row);
+      if (o.problem() && o.status != archive::kStatusOkWarnings) failed.push_back(row);
       outcomes.push_back(std::move(row));
     }
     j["failed_files"] = failed;
@@ -133,24 +118,20 @@ int RunIngest(const IngestArgs &args) {
     std::ofstream out(args.summary_json);
     out << j.dump(2) << "\n";
     if (!out) {
-      std::cerr << "motiearchief ingest: cannot write " << args.summary_json
-                << "\n";
+      std::cerr << "motiearchief ingest: cannot write " << args.summary_json << "\n";
       return kExitFatal;
     }
   }
   return ExitCodeFor(c);
 }
 
-int RunExport(const ExportArgs &args) {
+int RunExport(const ExportArgs& args) {
   auto db = OpenArchive(args.db, true);
-  if (!db.ok())
-    return Fatal(db.status());
+  if (!db.ok()) return Fatal(db.status());
   archive::RecordFilter filter;
-  if (!args.soort.empty())
-    filter.soort = args.soort;
+  if (!args.soort.empty()) filter.soort = args.soort;
   auto records = (*db)->LoadRecords(filter);
-  if (!records.ok())
-    return Fatal(records.status());
+  if (!records.ok()) return Fatal(records.status());
   std::ofstream file;
   if (!args.output.empty()) {
     file.open(args.output);
@@ -159,26 +140,22 @@ int RunExport(const ExportArgs &args) {
       return kExitFatal;
     }
   }
-  std::ostream &out = args.output.empty() ? std::cout : file;
+  std::ostream& out = args.output.empty() ? std::cout : file;
   if (args.format == "csv") {
-    const auto &keys = schema::ContractKeys();
-    for (size_t i = 0; i < keys.size(); ++i)
-      out << (i ? "," : "") << keys[i];
+    const auto& keys = schema::ContractKeys();
+    for (size_t i = 0; i < keys.size(); ++i) out << (i ? "," : "") << keys[i];
     out << "\n";
-    for (const auto &r : *records) {
+    for (const auto& r : *records) {
       auto j = schema::ToJson(r);
       for (size_t i = 0; i < keys.size(); ++i) {
-        const auto &v = j[keys[i]];
-        std::string cell = v.is_string() ? v.get<std::string>()
-                           : v.is_null() ? ""
-                                         : v.dump();
+        const auto& v = j[keys[i]];
+        std::string cell = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
         out << (i ? "," : "") << CsvField(cell);
       }
       out << "\n";
     }
   } else {
-    for (const auto &r : *records)
-      out << schema::ToJson(r).dump() << "\n";
+    for (const auto& r : *records) out << schema::ToJson(r).dump() << "\n";
   }
   out.flush();
   if (!out) {
@@ -188,52 +165,42 @@ int RunExport(const ExportArgs &args) {
   return kExitOk;
 }
 
-int RunShow(const ShowArgs &args) {
+int RunShow(const ShowArgs& args) {
   auto db = OpenArchive(args.db, true);
-  if (!db.ok())
-    return Fatal(db.status());
+  if (!db.ok()) return Fatal(db.status());
   auto record = (*db)->LoadRecord(args.id);
-  if (!record.ok())
-    return Fatal(record.status());
+  if (!record.ok()) return Fatal(record.status());
   if (!record->has_value()) {
     std::cerr << "motiearchief show: no document with id " << args.id << "\n";
     return kExitNotFound;
   }
-  const schema::Record &r = **record;
+  const schema::Record& r = **record;
   if (args.json) {
     std::cout << schema::ToJson(r, true).dump(2) << "\n";
     return kExitOk;
   }
-  auto list = [](const std::vector<std::string> &v) {
+  auto list = [](const std::vector<std::string>& v) {
     std::string s;
-    for (size_t i = 0; i < v.size(); ++i)
-      s += (i ? ", " : "") + v[i];
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
     return s.empty() ? std::string("-") : s;
   };
   std::cout << r.soort << " " << r.id << "\n";
   std::cout << "Titel:          " << r.titel.value_or("-") << "\n";
   std::cout << "Indieners:      " << list(r.indieners) << "\n";
-  if (!r.mede_indieners.empty())
-    std::cout << "Mede-indieners: " << list(r.mede_indieners) << "\n";
+  if (!r.mede_indieners.empty()) std::cout << "Mede-indieners: " << list(r.mede_indieners) << "\n";
   std::cout << "Ingediend:      " << r.datum_indiening.value_or("-") << "\n";
   std::cout << "Vergadering:    " << r.vergadering.value_or("-");
-  if (r.agendapunt)
-    std::cout << " (agendapunt " << *r.agendapunt << ")";
+  if (r.agendapunt) std::cout << " (agendapunt " << *r.agendapunt << ")";
   std::cout << "\n";
-  std::cout << "Bron:           " << r.bron.bestand << ", pagina "
-            << r.bron.pagina_van;
-  if (r.bron.pagina_tot != r.bron.pagina_van)
-    std::cout << "-" << r.bron.pagina_tot;
+  std::cout << "Bron:           " << r.bron.bestand << ", pagina " << r.bron.pagina_van;
+  if (r.bron.pagina_tot != r.bron.pagina_van) std::cout << "-" << r.bron.pagina_tot;
   std::cout << (r.bron.ocr ? " (OCR)" : "") << "\n";
-  auto clauses = [](const char *heading,
-                    const std::vector<schema::Clause> &cs) {
-    if (cs.empty())
-      return;
+  auto clauses = [](const char* heading, const std::vector<schema::Clause>& cs) {
+    if (cs.empty()) return;
     std::cout << "\n" << heading << "\n";
     std::string last;
-    for (const auto &c : cs) {
-      if (c.soort != last)
-        std::cout << "  " << c.soort << ":\n";
+    for (const auto& c : cs) {
+      if (c.soort != last) std::cout << "  " << c.soort << ":\n";
       last = c.soort;
       std::cout << "  - " << c.tekst << "\n";
     }
@@ -242,18 +209,16 @@ int RunShow(const ShowArgs &args) {
   clauses("Verzoeken", r.verzoeken);
   if (!r.ondertekenaars.empty()) {
     std::cout << "\nOndertekenaars\n";
-    for (const auto &s : r.ondertekenaars) {
+    for (const auto& s : r.ondertekenaars) {
       std::cout << "  - " << s.naam;
-      if (s.functie)
-        std::cout << ", " << *s.functie;
-      if (s.gemeente)
-        std::cout << " (" << *s.gemeente << ")";
+      if (s.functie) std::cout << ", " << *s.functie;
+      if (s.gemeente) std::cout << " (" << *s.gemeente << ")";
       std::cout << "\n";
     }
   }
   if (!r.ondersteuners.empty()) {
-    std::cout << "\nOndersteuners (" << r.ondersteuners.size()
-              << "): " << list(r.ondersteuners) << "\n";
+    std::cout << "\nOndersteuners (" << r.ondersteuners.size() << "): " << list(r.ondersteuners)
+              << "\n";
   }
   if (r.preadvies) {
     std::cout << "\nPreadvies:      " << r.preadvies->advies;
@@ -261,41 +226,34 @@ int RunShow(const ShowArgs &args) {
       std::cout << " (document " << *r.preadvies->document << ")";
     }
     std::cout << "\n";
-    if (!r.preadvies->toelichting.empty())
-      std::cout << "  " << r.preadvies->toelichting << "\n";
+    if (!r.preadvies->toelichting.empty()) std::cout << "  " << r.preadvies->toelichting << "\n";
   }
-  if (r.motie)
-    std::cout << "\nHoort bij motie: " << *r.motie << "\n";
+  if (r.motie) std::cout << "\nHoort bij motie: " << *r.motie << "\n";
   if (!r.onbekende_gemeenten.empty()) {
-    std::cout << "\nLet op, niet in de gemeentelijst: "
-              << list(r.onbekende_gemeenten) << "\n";
+    std::cout << "\nLet op, niet in de gemeentelijst: " << list(r.onbekende_gemeenten) << "\n";
   }
   return kExitOk;
 }
 
-int RunLog(const LogArgs &args) {
+int RunLog(const LogArgs& args) {
   auto db = OpenArchive(args.db, true);
-  if (!db.ok())
-    return Fatal(db.status());
+  if (!db.ok()) return Fatal(db.status());
   auto run = (*db)->FindRun(args.run);
-  if (!run.ok())
-    return Fatal(run.status());
+  if (!run.ok()) return Fatal(run.status());
   if (!run->has_value()) {
     std::cerr << "motiearchief log: "
-              << (args.run ? "no run " + std::to_string(args.run)
-                           : std::string("no runs yet"))
+              << (args.run ? "no run " + std::to_string(args.run) : std::string("no runs yet"))
               << "\n";
     return kExitNotFound;
   }
-  const archive::RunRow &r = **run;
+  const archive::RunRow& r = **run;
   auto rows = (*db)->RunFiles(r.id);
-  if (!rows.ok())
-    return Fatal(rows.status());
+  if (!rows.ok()) return Fatal(rows.status());
   // A killed run has no totals; count what it committed.
   archive::RunCounts c = r.counts;
   if (!r.finished) {
     c = {};
-    for (const auto &o : *rows) {
+    for (const auto& o : *rows) {
       ++c.files;
       if (o.status == "unchanged")
         ++c.unchanged;
@@ -321,93 +279,72 @@ int RunLog(const LogArgs &args) {
     j["failed"] = c.failed;
     j["documents_added"] = c.documents_added;
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
-    for (const auto &o : *rows) {
-      if (args.all || o.problem())
-        files.push_back(RunFileJson(o));
+    for (const auto& o : *rows) {
+      if (args.all || o.problem()) files.push_back(RunFileJson(o));
     }
     j[args.all ? "outcomes" : "problems"] = files;
     std::cout << j.dump(2) << "\n";
     return ExitCodeFor(c);
   }
   std::cout << "Run " << r.id << ", started " << r.started << ", "
-            << (r.finished
-                    ? "finished " + *r.finished
-                    : std::string("NOT FINISHED (still running, or killed; "
-                                  "the next ingest completes it)"))
+            << (r.finished ? "finished " + *r.finished
+                           : std::string("NOT FINISHED (still running, or killed; "
+                                         "the next ingest completes it)"))
             << "\n";
-  if (!r.arguments.empty())
-    std::cout << "  " << r.arguments << "\n";
-  std::cout << "  " << c.files << " files: " << c.stored << " stored ("
-            << c.documents_added << " new documents), " << c.unchanged
-            << " unchanged, " << c.with_warnings << " with warnings, "
-            << c.failed << " failed\n";
+  if (!r.arguments.empty()) std::cout << "  " << r.arguments << "\n";
+  std::cout << "  " << c.files << " files: " << c.stored << " stored (" << c.documents_added
+            << " new documents), " << c.unchanged << " unchanged, " << c.with_warnings
+            << " with warnings, " << c.failed << " failed\n";
   int shown = 0;
-  for (const auto &o : *rows) {
-    if (!args.all && !o.problem())
-      continue;
-    if (shown++ == 0)
-      std::cout << "\n";
+  for (const auto& o : *rows) {
+    if (!args.all && !o.problem()) continue;
+    if (shown++ == 0) std::cout << "\n";
     std::cout << o.status << "\t" << o.path;
-    if (!o.message.empty())
-      std::cout << "\t" << o.message;
+    if (!o.message.empty()) std::cout << "\t" << o.message;
     std::cout << "\n";
   }
-  if (shown == 0 && !args.all)
-    std::cout << "\nNo problems.\n";
+  if (shown == 0 && !args.all) std::cout << "\nNo problems.\n";
   return ExitCodeFor(c);
 }
 
-int RunCheck(const CheckArgs &args) {
+int RunCheck(const CheckArgs& args) {
   auto db = OpenArchiveToInspect(args.db);
-  if (!db.ok())
-    return Fatal(db.status());
+  if (!db.ok()) return Fatal(db.status());
   auto problems = (*db)->Check();
-  if (!problems.ok())
-    return Fatal(problems.status());
+  if (!problems.ok()) return Fatal(problems.status());
   auto counts = (*db)->Count();
-  if (!counts.ok())
-    return Fatal(counts.status());
-  for (const auto &p : *problems)
-    std::cout << "PROBLEM\t" << p << "\n";
-  std::cout << args.db << ": " << counts->files << " files ("
-            << counts->failed_files << " failed), " << counts->pages
-            << " pages, " << counts->documents << " documents, schema version "
-            << (*db)->schema_version() << ": "
-            << (problems->empty()
-                    ? "ok"
-                    : std::to_string(problems->size()) + " problems")
-            << "\n";
+  if (!counts.ok()) return Fatal(counts.status());
+  for (const auto& p : *problems) std::cout << "PROBLEM\t" << p << "\n";
+  std::cout << args.db << ": " << counts->files << " files (" << counts->failed_files
+            << " failed), " << counts->pages << " pages, " << counts->documents
+            << " documents, schema version " << (*db)->schema_version() << ": "
+            << (problems->empty() ? "ok" : std::to_string(problems->size()) + " problems") << "\n";
   return problems->empty() ? kExitOk : kExitCheckFailed;
 }
 
-int RunBackup(const BackupArgs &args) {
+int RunBackup(const BackupArgs& args) {
   auto db = OpenArchive(args.db, true);
-  if (!db.ok())
-    return Fatal(db.status());
+  if (!db.ok()) return Fatal(db.status());
   Status status = (*db)->BackupTo(args.dest);
   if (!status.ok()) {
     std::cerr << "motiearchief backup: " << status.ToString() << "\n";
-    return status.code() == Status::Code::kInvalidArgument ? kExitUsage
-                                                           : kExitFatal;
+    return status.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
   }
   // A backup nobody has opened is a hope, not a backup.
   auto copy = OpenArchiveToInspect(args.dest);
-  if (!copy.ok())
-    return Fatal(copy.status());
+  if (!copy.ok()) return Fatal(copy.status());
   auto problems = (*copy)->Check();
-  if (!problems.ok())
-    return Fatal(problems.status());
+  if (!problems.ok()) return Fatal(problems.status());
   if (!problems->empty()) {
-    for (const auto &p : *problems)
+    for (const auto& p : *problems)
       std::cerr << "motiearchief backup: " << args.dest << ": " << p << "\n";
     return kExitCheckFailed;
   }
   auto counts = (*copy)->Count();
-  if (!counts.ok())
-    return Fatal(counts.status());
-  std::cout << args.dest << ": " << counts->documents << " documents from "
-            << counts->files << " files, checked\n";
+  if (!counts.ok()) return Fatal(counts.status());
+  std::cout << args.dest << ": " << counts->documents << " documents from " << counts->files
+            << " files, checked\n";
   return kExitOk;
 }
 
-} // namespace motiearchief::cli
+}  // namespace motiearchief::cli

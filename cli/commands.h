@@ -11,13 +11,13 @@ namespace motiearchief::cli {
 
 // Exit codes scripts can rely on.
 enum ExitCode {
-  kExitOk = 0,          // everything went well
-  kExitFatal = 1,       // the archive could not be used (see stderr)
-  kExitUsage = 2,       // wrong arguments
-  kExitWarnings = 3,    // done, but some files were stored with warnings
-  kExitFileErrors = 4,  // done, but some files could not be read
-  kExitNotFound = 5,    // show, log: no such document or run
-  kExitCheckFailed = 6, // check, backup: the archive has problems
+  kExitOk = 0,           // everything went well
+  kExitFatal = 1,        // the archive could not be used (see stderr)
+  kExitUsage = 2,        // wrong arguments
+  kExitWarnings = 3,     // done, but some files were stored with warnings
+  kExitFileErrors = 4,   // done, but some files could not be read
+  kExitNotFound = 5,     // show, log: no such document or run
+  kExitCheckFailed = 6,  // check, backup: the archive has problems
 };
 
 struct IngestArgs {
@@ -30,24 +30,24 @@ struct IngestArgs {
   int64_t max_file_mib = 2048;
   std::string summary_json;
   bool quiet = false;
-  std::string command_line; // recorded with the run
+  std::string command_line;  // recorded with the run
 };
-int RunIngest(const IngestArgs &args);
+int RunIngest(const IngestArgs& args);
 
 struct ExportArgs {
   std::string db;
   std::string format = "jsonl";
-  std::string output; // empty: stdout
+  std::string output;  // empty: stdout
   std::string soort;
 };
-int RunExport(const ExportArgs &args);
+int RunExport(const ExportArgs& args);
 
 struct ShowArgs {
   std::string db;
   std::string id;
   bool json = false;
 };
-int RunShow(const ShowArgs &args);
+int RunShow(const ShowArgs& args);
 
 // The last ingest run (or run `run`): its totals and its problem files.
 // Exit code as the run's own: 0, 3 (warnings) or 4 (failed files).
@@ -57,19 +57,19 @@ struct LogArgs {
   bool all = false;
   bool json = false;
 };
-int RunLog(const LogArgs &args);
+int RunLog(const LogArgs& args);
 
 struct CheckArgs {
   std::string db;
 };
-int RunCheck(const CheckArgs &args);
+int RunCheck(const CheckArgs& args);
 
 struct BackupArgs {
   std::string db;
   std::string dest;
 };
-int RunBackup(const BackupArgs &args);
+int RunBackup(const BackupArgs& args);
 
-} // namespace motiearchief::cli
+}  // namespace motiearchief::cli
 
-#endif // MOTIEARCHIEF_CLI_COMMANDS_H_
+#endif  // MOTIEARCHIEF_CLI_COMMANDS_H_

@@ -1,7 +1,6 @@
 // motiearchief: turns VNG motion PDFs into a searchable SQLite archive.
 // A thin command line over the libraries; see commands.h for exit codes.
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <cstdlib>
 
@@ -10,11 +9,11 @@
 namespace {
 
 std::string DefaultDb() {
-  const char *env = std::getenv("MOTIEARCHIEF_DB");
+  const char* env = std::getenv("MOTIEARCHIEF_DB");
   return env && *env ? env : "motiearchief.db";
 }
 
-constexpr const char *kFooter = R"(
+constexpr const char* kFooter = R"(
 Exit codes (ingest; log repeats those of the run it shows):
   0  all well
   1  fatal: the archive could not be opened or written (disk full, lock
@@ -31,121 +30,112 @@ crashed, too_large, empty, io_error. See `motiearchief log`.
 
 The archive defaults to ./motiearchief.db, or $MOTIEARCHIEF_DB.)";
 
-} // namespace
+}  // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   using namespace motiearchief::cli;
   // A file-size limit (ulimit -f) must be a write error SQLite can roll
   // back and report, as a full disk is, not a signal that kills us.
   std::signal(SIGXFSZ, SIG_IGN);
-  CLI::App app{"motiearchief: VNG motions (moties, amendementen, preadviezen) "
-               "from PDF into a "
-               "searchable SQLite archive."};
+  CLI::App app{
+      "motiearchief: VNG motions (moties, amendementen, preadviezen) "
+      "from PDF into a "
+      "searchable SQLite archive."};
   app.footer(kFooter);
   app.require_subcommand(1);
   std::string db = DefaultDb();
   app.add_option("--db", db, "Archive file (SQLite)")->capture_default_str();
 
   IngestArgs ingest;
-  CLI::App *ingest_cmd =
-      app.add_subcommand("ingest", "Read PDFs (files or folders, walked for "
-                                   "*.pdf) into the archive. Files already "
-                                   "archived (same SHA-256) are skipped; files "
-                                   "that failed before are retried.\n"
-                                   "Example: motiearchief ingest samples/");
-  ingest_cmd->add_option("paths", ingest.paths, "PDF files or folders")
-      ->required();
+  CLI::App* ingest_cmd = app.add_subcommand("ingest",
+                                            "Read PDFs (files or folders, walked for "
+                                            "*.pdf) into the archive. Files already "
+                                            "archived (same SHA-256) are skipped; files "
+                                            "that failed before are retried.\n"
+                                            "Example: motiearchief ingest samples/");
+  ingest_cmd->add_option("paths", ingest.paths, "PDF files or folders")->required();
   ingest_cmd
-      ->add_flag(
-          "--retry-failed,!--no-retry-failed", ingest.retry_failed,
-          "Read again files whose earlier attempt failed (the default), or "
-          "not")
+      ->add_flag("--retry-failed,!--no-retry-failed", ingest.retry_failed,
+                 "Read again files whose earlier attempt failed (the default), or "
+                 "not")
       ->capture_default_str();
   ingest_cmd
-      ->add_option("--timeout", ingest.timeout_seconds,
-                   "Wall-clock limit per file in seconds")
+      ->add_option("--timeout", ingest.timeout_seconds, "Wall-clock limit per file in seconds")
       ->capture_default_str();
   ingest_cmd
       ->add_option("--memory-mib", ingest.memory_mib,
                    "Memory limit of the PDF reader per file, MiB")
       ->capture_default_str();
-  ingest_cmd->add_flag(
-      "--in-process", ingest.in_process,
-      "Read PDFs in this process instead of an isolated child (debugging)");
+  ingest_cmd->add_flag("--in-process", ingest.in_process,
+                       "Read PDFs in this process instead of an isolated child (debugging)");
   ingest_cmd->add_option("--summary-json", ingest.summary_json,
                          "Write counts and per-file outcomes as JSON to FILE");
-  ingest_cmd->add_flag("-q,--quiet", ingest.quiet,
-                       "No per-file lines on stderr");
+  ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "No per-file lines on stderr");
 
   ExportArgs exp;
-  CLI::App *export_cmd = app.add_subcommand(
-      "export", "Write every document as a record of the export contract (one "
-                "JSON object per line, "
-                "or CSV with list fields as JSON).\nExample: motiearchief "
-                "export --format jsonl > "
-                "moties.jsonl");
+  CLI::App* export_cmd =
+      app.add_subcommand("export",
+                         "Write every document as a record of the export contract (one "
+                         "JSON object per line, "
+                         "or CSV with list fields as JSON).\nExample: motiearchief "
+                         "export --format jsonl > "
+                         "moties.jsonl");
   export_cmd->add_option("--format", exp.format, "jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
-  export_cmd->add_option("-o,--output", exp.output,
-                         "Write to FILE instead of stdout");
-  export_cmd->add_option(
-      "--soort", exp.soort,
-      "Only documents of this kind: motie, amendement, preadvies, "
-      "resolutie, brief, overig");
+  export_cmd->add_option("-o,--output", exp.output, "Write to FILE instead of stdout");
+  export_cmd->add_option("--soort", exp.soort,
+                         "Only documents of this kind: motie, amendement, preadvies, "
+                         "resolutie, brief, overig");
 
   ShowArgs show;
-  CLI::App *show_cmd = app.add_subcommand(
-      "show",
-      "Show one document: title, submitters, dates, clauses, signatories, "
-      "supporters, advice.\nExample: motiearchief show 3f2a9c0d1e4b5a67");
-  show_cmd->add_option("id", show.id, "Document id (from export or search)")
-      ->required();
-  show_cmd->add_flag("--json", show.json,
-                     "The record as JSON, with provenance per field");
+  CLI::App* show_cmd =
+      app.add_subcommand("show",
+                         "Show one document: title, submitters, dates, clauses, signatories, "
+                         "supporters, advice.\nExample: motiearchief show 3f2a9c0d1e4b5a67");
+  show_cmd->add_option("id", show.id, "Document id (from export or search)")->required();
+  show_cmd->add_flag("--json", show.json, "The record as JSON, with provenance per field");
 
   LogArgs log;
-  CLI::App *log_cmd =
-      app.add_subcommand("log", "What happened in the last ingest run (or run "
-                                "--run N): its totals and every file "
-                                "that failed or has warnings, with the reason. "
-                                "A run that was killed shows as not "
-                                "finished. Exits with the run's own code (0, 3 "
-                                "or 4).\nExample: motiearchief log");
+  CLI::App* log_cmd = app.add_subcommand("log",
+                                         "What happened in the last ingest run (or run "
+                                         "--run N): its totals and every file "
+                                         "that failed or has warnings, with the reason. "
+                                         "A run that was killed shows as not "
+                                         "finished. Exits with the run's own code (0, 3 "
+                                         "or 4).\nExample: motiearchief log");
   log_cmd->add_option("--run", log.run, "Show this run instead of the last");
-  log_cmd->add_flag("--all", log.all,
-                    "List every file of the run, not only problems");
+  log_cmd->add_flag("--all", log.all, "List every file of the run, not only problems");
   log_cmd->add_flag("--json", log.json, "As JSON");
 
   CheckArgs check;
-  CLI::App *check_cmd =
-      app.add_subcommand("check", "Verify the archive: SQLite integrity_check "
-                                  "and foreign keys, the full-text index "
-                                  "against the documents, every document with "
-                                  "its source file, every file with all "
-                                  "its pages. Changes nothing. Exit 0 when "
-                                  "sound, 6 with the problems listed.\n"
-                                  "Example: motiearchief check");
+  CLI::App* check_cmd = app.add_subcommand("check",
+                                           "Verify the archive: SQLite integrity_check "
+                                           "and foreign keys, the full-text index "
+                                           "against the documents, every document with "
+                                           "its source file, every file with all "
+                                           "its pages. Changes nothing. Exit 0 when "
+                                           "sound, 6 with the problems listed.\n"
+                                           "Example: motiearchief check");
 
   BackupArgs backup;
-  CLI::App *backup_cmd = app.add_subcommand(
-      "backup",
-      "Copy the archive to DEST while it stays in use (SQLite's online "
-      "backup), then "
-      "check the copy. DEST appears only when complete.\n"
-      "Example: motiearchief backup /srv/backup/motiearchief-$(date +%F).db");
+  CLI::App* backup_cmd =
+      app.add_subcommand("backup",
+                         "Copy the archive to DEST while it stays in use (SQLite's online "
+                         "backup), then "
+                         "check the copy. DEST appears only when complete.\n"
+                         "Example: motiearchief backup /srv/backup/motiearchief-$(date +%F).db");
   backup_cmd->add_option("dest", backup.dest, "The copy to write")->required();
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError &e) {
+  } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (ingest_cmd->parsed()) {
     ingest.db = db;
-    for (int i = 0; i < argc; ++i)
-      ingest.command_line += (i ? " " : "") + std::string(argv[i]);
+    for (int i = 0; i < argc; ++i) ingest.command_line += (i ? " " : "") + std::string(argv[i]);
     return RunIngest(ingest);
   }
   if (export_cmd->parsed()) {

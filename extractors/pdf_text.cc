@@ -25,9 +25,7 @@ void CollectPopplerMessage(const std::string& message, void*) {
 
 void InstallPopplerCallbackOnce() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function(CollectPopplerMessage, nullptr);
-  });
+  std::call_once(once, [] { poppler::set_debug_error_function(CollectPopplerMessage, nullptr); });
 }
 
 Status CheckPdfHeader(const std::string& path) {
@@ -38,16 +36,14 @@ Status CheckPdfHeader(const std::string& path) {
   std::string_view view(head, static_cast<size_t>(in.gcount()));
   if (view.empty()) return Status::Error(Status::Code::kEmpty, path + ": empty file");
   if (view.find("%PDF-") == std::string_view::npos) {
-    return Status::Error(Status::Code::kNotPdf,
-                         path + ": not a PDF (no %PDF- header)");
+    return Status::Error(Status::Code::kNotPdf, path + ": not a PDF (no %PDF- header)");
   }
   return Status::Ok();
 }
 
 }  // namespace
 
-Result<PdfText> ReadPdfText(const std::string& path,
-                            const PdfReadOptions& options) {
+Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& options) {
   MA_RETURN_IF_ERROR(CheckPdfHeader(path));
   InstallPopplerCallbackOnce();
   PdfText result;
@@ -58,12 +54,10 @@ Result<PdfText> ReadPdfText(const std::string& path,
 
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
   if (!doc) {
-    return Status::Error(Status::Code::kDamaged,
-                         path + ": Poppler cannot open this PDF");
+    return Status::Error(Status::Code::kDamaged, path + ": Poppler cannot open this PDF");
   }
   if (doc->is_locked()) {
-    return Status::Error(Status::Code::kEncrypted,
-                         path + ": encrypted, a user password is needed");
+    return Status::Error(Status::Code::kEncrypted, path + ": encrypted, a user password is needed");
   }
   result.encrypted = doc->is_encrypted();
   const int pages = doc->pages();
@@ -71,10 +65,9 @@ Result<PdfText> ReadPdfText(const std::string& path,
     return Status::Error(Status::Code::kDamaged, path + ": PDF has no pages");
   }
   if (pages > options.max_pages) {
-    return Status::Error(Status::Code::kTooLarge,
-                         path + ": " + std::to_string(pages) +
-                             " pages, over the limit of " +
-                             std::to_string(options.max_pages));
+    return Status::Error(Status::Code::kTooLarge, path + ": " + std::to_string(pages) +
+                                                      " pages, over the limit of " +
+                                                      std::to_string(options.max_pages));
   }
   result.pages.reserve(static_cast<size_t>(pages));
   for (int i = 0; i < pages; ++i) {
@@ -94,8 +87,6 @@ Result<PdfText> ReadPdfText(const std::string& path,
   return result;
 }
 
-std::string PopplerVersion() {
-  return "poppler-cpp " + poppler::version_string();
-}
+std::string PopplerVersion() { return "poppler-cpp " + poppler::version_string(); }
 
 }  // namespace motiearchief::extractors

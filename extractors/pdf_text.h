@@ -18,15 +18,15 @@
 namespace motiearchief::extractors {
 
 struct PdfPage {
-  int number = 0;    // 1-based
-  std::string text;  // UTF-8, Poppler's physical layout (columns kept)
+  int number = 0;               // 1-based
+  std::string text;             // UTF-8, Poppler's physical layout (columns kept)
   std::string method = "text";  // "text" (text layer) or "ocr"
   double ocr_confidence = -1;   // mean word confidence 0..100, -1 if no OCR
 };
 
 struct PdfText {
   std::vector<PdfPage> pages;
-  bool encrypted = false;  // encrypted but readable (owner password only)
+  bool encrypted = false;             // encrypted but readable (owner password only)
   std::vector<std::string> warnings;  // Poppler's complaints, as data
 };
 
@@ -41,8 +41,7 @@ struct PdfReadOptions {
 //   kEncrypted  a user password is needed
 //   kDamaged    Poppler cannot open it
 //   kTooLarge   more than options.max_pages pages
-Result<PdfText> ReadPdfText(const std::string& path,
-                            const PdfReadOptions& options = {});
+Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& options = {});
 
 // "poppler-cpp 22.12.0", for the record of how a file was read.
 std::string PopplerVersion();

@@ -14,8 +14,8 @@ namespace motiearchief::pipeline {
 
 struct FoundDate {
   std::string iso;
-  std::string rule;      // "date.long", "date.numeric", "date.iso"
-  size_t begin = 0;      // byte range of the match in the text
+  std::string rule;  // "date.long", "date.numeric", "date.iso"
+  size_t begin = 0;  // byte range of the match in the text
   size_t end = 0;
   bool year_inferred = false;
 };

@@ -20,24 +20,22 @@ struct Line {
   int page = 0;
 };
 
-std::vector<Line> LinesOf(const std::vector<Page> &pages) {
+std::vector<Line> LinesOf(const std::vector<Page>& pages) {
   std::vector<Line> lines;
-  for (const Page &page : pages) {
+  for (const Page& page : pages) {
     for (std::string_view l : SplitLines(page.text)) {
-      if (Matches("page.furniture", l))
-        continue;
+      if (Matches("page.furniture", l)) continue;
       lines.push_back({std::string(l), page.number});
     }
   }
   return lines;
 }
 
-bool Blank(const Line &l) { return Trim(l.text).empty(); }
+bool Blank(const Line& l) { return Trim(l.text).empty(); }
 
 std::string Cleaned(std::string_view s) {
   std::string out(Trim(s));
-  while (!out.empty() &&
-         (out.back() == ';' || out.back() == ',' || out.back() == ' ')) {
+  while (!out.empty() && (out.back() == ';' || out.back() == ',' || out.back() == ' ')) {
     out.pop_back();
   }
   return out;
@@ -50,12 +48,10 @@ std::string CleanTitle(std::string title) {
   static const RE2 lead(R"((?i)^\s*(?:motie|amendement)\s*[:\-]?\s*)");
   RE2::Replace(&title, lead, "");
   std::string quoted;
-  if (RE2::PartialMatch(title, Grammar().Re("title.in_quotes"), &quoted))
-    title = quoted;
+  if (RE2::PartialMatch(title, Grammar().Re("title.in_quotes"), &quoted)) title = quoted;
   title.erase(std::remove(title.begin(), title.end(), '"'), title.end());
   std::string_view t = Trim(title);
-  while (!t.empty() &&
-         (t.back() == '.' || t.back() == ':' || t.back() == ',')) {
+  while (!t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == ',')) {
     t.remove_suffix(1);
   }
   return std::string(Trim(t));
@@ -71,37 +67,30 @@ std::vector<Segment> Segments(std::string_view line) {
   std::vector<Segment> out;
   size_t i = 0;
   while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ')
-      ++i;
-    if (i >= line.size())
-      break;
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
     size_t start = i;
-    while (i < line.size() &&
-           !(line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' '))
-      ++i;
+    while (i < line.size() && !(line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ')) ++i;
     out.push_back({std::string(Trim(line.substr(start, i - start))), start});
   }
   return out;
 }
 
 class Extractor {
-public:
-  Extractor(const std::string &soort, const std::vector<Page> &pages,
-            const Gazetteer &gazetteer)
+ public:
+  Extractor(const std::string& soort, const std::vector<Page>& pages, const Gazetteer& gazetteer)
       : lines_(LinesOf(pages)), gazetteer_(gazetteer) {
     record_.soort = soort;
     std::string text;
-    for (const Page &p : pages) {
-      if (!text.empty())
-        text += "\n\n";
+    for (const Page& p : pages) {
+      if (!text.empty()) text += "\n\n";
       text += p.text;
     }
     record_.tekst = std::string(Trim(text));
   }
 
   Record Run() {
-    if (record_.soort == schema::kMotie ||
-        record_.soort == schema::kAmendement) {
+    if (record_.soort == schema::kMotie || record_.soort == schema::kAmendement) {
       ExtractMotion();
     } else if (record_.soort == schema::kPreadvies) {
       ExtractPreadvies();
@@ -111,28 +100,23 @@ public:
     return std::move(record_);
   }
 
-private:
-  void Note(const std::string &field, const std::string &value, int page,
-            const std::string &rule) {
+ private:
+  void Note(const std::string& field, const std::string& value, int page, const std::string& rule) {
     record_.herkomst.push_back({field, value, page, rule});
   }
 
   // Adds municipalities to `list`, remembering unknown ones.
-  void AddGemeenten(std::vector<std::string> &list, const std::string &field,
-                    const std::vector<GemeenteMatch> &found, int page,
-                    const std::string &rule) {
-    for (const GemeenteMatch &m : found) {
-      if (std::find(list.begin(), list.end(), m.name) != list.end())
-        continue;
+  void AddGemeenten(std::vector<std::string>& list, const std::string& field,
+                    const std::vector<GemeenteMatch>& found, int page, const std::string& rule) {
+    for (const GemeenteMatch& m : found) {
+      if (std::find(list.begin(), list.end(), m.name) != list.end()) continue;
       list.push_back(m.name);
       Note(field, m.name, page, m.fuzzy ? rule + "+gazetteer.fuzzy" : rule);
-      if (!m.known)
-        record_.onbekende_gemeenten.push_back(m.name);
+      if (!m.known) record_.onbekende_gemeenten.push_back(m.name);
     }
   }
 
-  std::vector<GemeenteMatch> ParseSubmitters(const std::string &text,
-                                             bool keep_unknown) {
+  std::vector<GemeenteMatch> ParseSubmitters(const std::string& text, bool keep_unknown) {
     std::string t = text;
     RE2::GlobalReplace(&t, Grammar().Re("indiener.cs"), "");
     return gazetteer_.ParseList(t, keep_unknown);
@@ -142,8 +126,7 @@ private:
 
   size_t FirstClauseLine() const {
     for (size_t i = 0; i < lines_.size(); ++i) {
-      if (ConsiderationOpener(lines_[i].text) || RequestOpener(lines_[i].text))
-        return i;
+      if (ConsiderationOpener(lines_[i].text) || RequestOpener(lines_[i].text)) return i;
     }
     return lines_.size();
   }
@@ -154,53 +137,42 @@ private:
     std::string rest;
   };
 
-  static std::optional<Opener> ConsiderationOpener(const std::string &line) {
-    static const std::pair<const char *, const char *> kRules[] = {
-        {"clause.constaterende", "constaterende"},
-        {"clause.overwegende", "overwegende"},
-        {"clause.van_mening", "van mening"},
-        {"clause.van_oordeel", "van oordeel"},
-        {"clause.gelet_op", "gelet op"},
-        {"clause.gehoord", "gehoord"},
-        {"clause.kennisnemende", "kennisnemende"},
-        {"clause.vaststellende", "vaststellende"},
+  static std::optional<Opener> ConsiderationOpener(const std::string& line) {
+    static const std::pair<const char*, const char*> kRules[] = {
+        {"clause.constaterende", "constaterende"}, {"clause.overwegende", "overwegende"},
+        {"clause.van_mening", "van mening"},       {"clause.van_oordeel", "van oordeel"},
+        {"clause.gelet_op", "gelet op"},           {"clause.gehoord", "gehoord"},
+        {"clause.kennisnemende", "kennisnemende"}, {"clause.vaststellende", "vaststellende"},
     };
     std::string rest;
-    for (const auto &[rule, soort] : kRules) {
+    for (const auto& [rule, soort] : kRules) {
       if (RE2::PartialMatch(line, Grammar().Re(rule), &rest)) {
         return Opener{soort, rule, rest};
       }
     }
     std::string word;
-    if (RE2::PartialMatch(line, Grammar().Re("clause.other_opener"), &word,
-                          &rest)) {
+    if (RE2::PartialMatch(line, Grammar().Re("clause.other_opener"), &word, &rest)) {
       return Opener{FoldForMatch(word), "clause.other_opener", rest};
     }
     return std::nullopt;
   }
 
-  static std::optional<Opener> RequestOpener(const std::string &line) {
-    static const std::pair<const char *, const char *> kRules[] = {
-        {"request.verzoekt", "verzoekt"},
-        {"request.roept_op", "roept op"},
-        {"request.oproep", "roept op"},
-        {"request.draagt_op", "draagt op"},
-        {"request.spreekt_uit", "spreekt uit"},
-        {"request.besluit", "besluit"},
-        {"request.dringt_aan", "dringt aan"},
-        {"request.stelt_voor", "stelt voor"},
-        {"request.doet_beroep", "roept op"},
-        {"request.geeft_opdracht", "draagt op"},
+  static std::optional<Opener> RequestOpener(const std::string& line) {
+    static const std::pair<const char*, const char*> kRules[] = {
+        {"request.verzoekt", "verzoekt"},       {"request.roept_op", "roept op"},
+        {"request.oproep", "roept op"},         {"request.draagt_op", "draagt op"},
+        {"request.spreekt_uit", "spreekt uit"}, {"request.besluit", "besluit"},
+        {"request.dringt_aan", "dringt aan"},   {"request.stelt_voor", "stelt voor"},
+        {"request.doet_beroep", "roept op"},    {"request.geeft_opdracht", "draagt op"},
         {"request.vraagt", "vraagt"},
     };
     // A long line that merely starts with such a word is prose only when
     // it is not a clause: these verbs open clauses at the line start.
     std::string rest;
-    for (const auto &[rule, soort] : kRules) {
+    for (const auto& [rule, soort] : kRules) {
       if (RE2::PartialMatch(line, Grammar().Re(rule), &rest)) {
         std::string remainder;
-        if (RE2::PartialMatch(rest, Grammar().Re("request.addressee"),
-                              &remainder)) {
+        if (RE2::PartialMatch(rest, Grammar().Re("request.addressee"), &remainder)) {
           rest = remainder;
         }
         return Opener{soort, rule, rest};
@@ -217,18 +189,14 @@ private:
       std::vector<std::string> labels;
       size_t j = i;
       while (j < end && (Blank(lines_[j]) || IsEmptyLabel(lines_[j].text))) {
-        if (!Blank(lines_[j]))
-          labels.push_back(LabelKind(lines_[j].text));
+        if (!Blank(lines_[j])) labels.push_back(LabelKind(lines_[j].text));
         ++j;
       }
-      if (labels.size() < 2)
-        continue;
+      if (labels.size() < 2) continue;
       size_t k = j;
-      for (const std::string &label : labels) {
-        while (k < end && Blank(lines_[k]))
-          ++k;
-        if (k >= end)
-          break;
+      for (const std::string& label : labels) {
+        while (k < end && Blank(lines_[k])) ++k;
+        if (k >= end) break;
         ApplyLabel(label, lines_[k].text, lines_[k].page, "header.label_block");
         ++k;
       }
@@ -236,39 +204,32 @@ private:
     }
   }
 
-  static std::string LabelKind(const std::string &line) {
-    if (Matches("header.titel", line))
-      return "titel";
-    if (Matches("header.mede_indiener", line))
-      return "mede_indiener";
-    if (Matches("header.indiener", line))
-      return "indiener";
-    if (Matches("header.datum", line))
-      return "datum";
-    if (Matches("header.van", line))
-      return "indiener";
-    if (Matches("header.onderwerp", line))
-      return "onderwerp";
+  static std::string LabelKind(const std::string& line) {
+    if (Matches("header.titel", line)) return "titel";
+    if (Matches("header.mede_indiener", line)) return "mede_indiener";
+    if (Matches("header.indiener", line)) return "indiener";
+    if (Matches("header.datum", line)) return "datum";
+    if (Matches("header.van", line)) return "indiener";
+    if (Matches("header.onderwerp", line)) return "onderwerp";
     return "other";
   }
 
-  static bool IsEmptyLabel(const std::string &line) {
+  static bool IsEmptyLabel(const std::string& line) {
     static const RE2 label_only(R"(^[^:]{2,60}:\s*$)");
     return RE2::FullMatch(line, label_only) && LabelKind(line) != "other";
   }
 
-  void ApplyLabel(const std::string &label, const std::string &value, int page,
-                  const std::string &rule) {
-    if (Trim(value).empty())
-      return;
+  void ApplyLabel(const std::string& label, const std::string& value, int page,
+                  const std::string& rule) {
+    if (Trim(value).empty()) return;
     if (label == "titel" && !record_.titel) {
       record_.titel = CleanTitle(value);
       Note("titel", *record_.titel, page, rule);
     } else if (label == "indiener") {
       AddSubmitters(value, page, rule);
     } else if (label == "mede_indiener") {
-      AddGemeenten(record_.mede_indieners, "mede_indieners",
-                   ParseSubmitters(value, true), page, rule);
+      AddGemeenten(record_.mede_indieners, "mede_indieners", ParseSubmitters(value, true), page,
+                   rule);
     } else if (label == "datum" && !datum_text_) {
       datum_text_ = value;
       datum_page_ = page;
@@ -276,35 +237,28 @@ private:
     }
   }
 
-  void AddSubmitters(const std::string &value, int page,
-                     const std::string &rule) {
+  void AddSubmitters(const std::string& value, int page, const std::string& rule) {
     std::string main = value, mede;
-    if (RE2::FullMatch(value, Grammar().Re("indiener.met_mede"), &main,
-                       &mede)) {
-      AddGemeenten(record_.mede_indieners, "mede_indieners",
-                   ParseSubmitters(mede, true), page,
+    if (RE2::FullMatch(value, Grammar().Re("indiener.met_mede"), &main, &mede)) {
+      AddGemeenten(record_.mede_indieners, "mede_indieners", ParseSubmitters(mede, true), page,
                    rule + "+indiener.met_mede");
     }
-    AddGemeenten(record_.indieners, "indieners", ParseSubmitters(main, true),
-                 page, rule);
+    AddGemeenten(record_.indieners, "indieners", ParseSubmitters(main, true), page, rule);
   }
 
   void ReadHeader(size_t end) {
     ReadLabelBlock(end);
     for (size_t i = 0; i < end; ++i) {
-      const std::string &line = lines_[i].text;
+      const std::string& line = lines_[i].text;
       const int page = lines_[i].page;
       std::string value;
-      if (IsEmptyLabel(line))
-        continue;
+      if (IsEmptyLabel(line)) continue;
       if (Capture("header.titel", line, &value) && !record_.titel) {
         // A title may run on over the next line.
-        if (i + 1 < end && !Blank(lines_[i + 1]) &&
-            !IsEmptyLabel(lines_[i + 1].text) &&
+        if (i + 1 < end && !Blank(lines_[i + 1]) && !IsEmptyLabel(lines_[i + 1].text) &&
             !Matches("header.datum", lines_[i + 1].text)) {
           std::string_view next = Trim(lines_[i + 1].text);
-          if (!next.empty() &&
-              std::islower(static_cast<unsigned char>(next[0]))) {
+          if (!next.empty() && std::islower(static_cast<unsigned char>(next[0]))) {
             value += " " + std::string(next);
           }
         }
@@ -316,8 +270,7 @@ private:
         ReadBulletedGemeenten(i + 1, record_.mede_indieners, "mede_indieners",
                               "header.mede_indiener");
       } else if (Capture("header.van", line, &value)) {
-        if (record_.indieners.empty())
-          ApplyLabel("indiener", value, page, "header.van");
+        if (record_.indieners.empty()) ApplyLabel("indiener", value, page, "header.van");
       } else if (Capture("header.datum", line, &value)) {
         ApplyLabel("datum", value, page, "header.datum");
       } else if (Capture("title.label", line, &value) && !record_.titel) {
@@ -328,10 +281,9 @@ private:
         static const RE2 before_quote(
             R"((?i)^\s*(?:motie|amendement)\s+(?:van\s+(?:de\s+)?)?([^"]+?)\s*")");
         std::string who;
-        if (RE2::PartialMatch(line, before_quote, &who) &&
-            record_.indieners.empty()) {
-          AddGemeenten(record_.indieners, "indieners",
-                       ParseSubmitters(who, false), page, "title.quoted");
+        if (RE2::PartialMatch(line, before_quote, &who) && record_.indieners.empty()) {
+          AddGemeenten(record_.indieners, "indieners", ParseSubmitters(who, false), page,
+                       "title.quoted");
         }
       } else if ((Capture("indiener.amendement_van", line, &value) ||
                   Capture("indiener.motie_van", line, &value)) &&
@@ -341,73 +293,60 @@ private:
         onderwerp_ = value;
         onderwerp_page_ = page;
       }
-      if (Capture("indiener.dient_in", line, &value) &&
-          record_.indieners.empty()) {
+      if (Capture("indiener.dient_in", line, &value) && record_.indieners.empty()) {
         AddSubmitters(value, page, "indiener.dient_in");
       }
     }
     // The subject line names the motion when nothing else did, unless it
     // is the generic "Motie ALV 1 december 2023".
-    if (!record_.titel && onderwerp_ &&
-        !Matches("title.generic_subject", *onderwerp_)) {
+    if (!record_.titel && onderwerp_ && !Matches("title.generic_subject", *onderwerp_)) {
       ApplyLabel("titel", *onderwerp_, onderwerp_page_, "header.onderwerp");
     }
   }
 
   // Bulleted or one-per-line municipalities after a label line.
-  void ReadBulletedGemeenten(size_t from, std::vector<std::string> &list,
-                             const std::string &field,
-                             const std::string &rule) {
+  void ReadBulletedGemeenten(size_t from, std::vector<std::string>& list, const std::string& field,
+                             const std::string& rule) {
     for (size_t i = from; i < lines_.size(); ++i) {
       if (Blank(lines_[i])) {
-        if (i + 1 < lines_.size() && Blank(lines_[i + 1]))
-          break;
+        if (i + 1 < lines_.size() && Blank(lines_[i + 1])) break;
         continue;
       }
       std::string item = lines_[i].text;
       std::string marker, rest;
-      if (RE2::FullMatch(item, Grammar().Re("line.bullet"), &marker, &rest))
-        item = rest;
+      if (RE2::FullMatch(item, Grammar().Re("line.bullet"), &marker, &rest)) item = rest;
       auto m = gazetteer_.Lookup(item);
       bool prefixed = StripGemeentePrefix(item).size() < Trim(item).size();
-      if (!m && !prefixed)
-        break;
-      AddGemeenten(
-          list, field,
-          m ? std::vector<GemeenteMatch>{*m}
-            : std::vector<GemeenteMatch>{{std::string(
-                                              StripGemeentePrefix(item)),
-                                          false}},
-          lines_[i].page, rule);
+      if (!m && !prefixed) break;
+      AddGemeenten(list, field,
+                   m ? std::vector<GemeenteMatch>{*m}
+                     : std::vector<GemeenteMatch>{{std::string(StripGemeentePrefix(item)), false}},
+                   lines_[i].page, rule);
     }
   }
 
   // --- Meeting and dates --------------------------------------------------
 
   void ReadMeeting() {
-    const RE2 &context = Grammar().Re("vergadering.context");
+    const RE2& context = Grammar().Re("vergadering.context");
     for (size_t i = 0; i < lines_.size() && !record_.vergadering; ++i) {
-      const std::string &line = lines_[i].text;
+      const std::string& line = lines_[i].text;
       re2::StringPiece m;
-      if (!RE2::PartialMatch(line, "(?i)(" + context.pattern() + ")", &m))
-        continue;
+      if (!RE2::PartialMatch(line, "(?i)(" + context.pattern() + ")", &m)) continue;
       size_t after = static_cast<size_t>(m.data() - line.data());
       std::optional<std::string> reference = datum_iso_;
       if (auto d = FindDate(std::string_view(line).substr(after), reference)) {
         record_.vergadering = d->iso;
-        Note("vergadering", d->iso, lines_[i].page,
-             "vergadering.context+" + d->rule);
+        Note("vergadering", d->iso, lines_[i].page, "vergadering.context+" + d->rule);
         break;
       }
       // "Algemene Ledenvergadering VNG" / "Utrecht, 1 december 2023".
       size_t j = i + 1;
-      while (j < lines_.size() && Blank(lines_[j]))
-        ++j;
+      while (j < lines_.size() && Blank(lines_[j])) ++j;
       if (j < lines_.size() && Trim(lines_[j].text).size() < 40) {
         if (auto d = FindDate(lines_[j].text, reference)) {
           record_.vergadering = d->iso;
-          Note("vergadering", d->iso, lines_[j].page,
-               "vergadering.context+next_line");
+          Note("vergadering", d->iso, lines_[j].page, "vergadering.context+next_line");
         }
       }
     }
@@ -417,14 +356,12 @@ private:
     // First the dates that carry their year, so that "20 november" and
     // "1 december a.s." can take theirs from them.
     if (datum_text_) {
-      if (auto d = FindDate(*datum_text_, std::nullopt))
-        datum_iso_ = d->iso;
+      if (auto d = FindDate(*datum_text_, std::nullopt)) datum_iso_ = d->iso;
     }
     ReadMeeting();
     if (datum_text_ && !datum_iso_) {
       std::optional<std::string> reference = record_.vergadering;
-      if (auto d = FindDate(*datum_text_, reference))
-        datum_iso_ = d->iso;
+      if (auto d = FindDate(*datum_text_, reference)) datum_iso_ = d->iso;
     }
     if (datum_iso_) {
       record_.datum_indiening = datum_iso_;
@@ -448,30 +385,27 @@ private:
       std::string text = Cleaned(JoinLines(current));
       if (!text.empty() && part != Part::kNone) {
         Clause c{soort, text, current_page, rule};
-        (part == Part::kVerzoek ? record_.verzoeken : record_.overwegingen)
-            .push_back(c);
+        (part == Part::kVerzoek ? record_.verzoeken : record_.overwegingen).push_back(c);
       }
       current.clear();
     };
-    auto start = [&](const std::string &text, int page) {
+    auto start = [&](const std::string& text, int page) {
       flush();
       current_page = page;
-      if (!Trim(text).empty())
-        current.push_back(text);
+      if (!Trim(text).empty()) current.push_back(text);
     };
     size_t i = begin;
     for (; i < lines_.size(); ++i) {
-      const std::string &line = lines_[i].text;
+      const std::string& line = lines_[i].text;
       const int page = lines_[i].page;
       if (Matches("clause.end_orde_van_de_dag", line)) {
         flush();
         return i + 1;
       }
-      if (part != Part::kNone && (Matches("section.signatures", line) ||
-                                  Matches("header.mede_indiener", line) ||
-                                  Matches("support.heading", line) ||
-                                  Matches("section.toelichting", line) ||
-                                  Matches("header.indiener", line))) {
+      if (part != Part::kNone &&
+          (Matches("section.signatures", line) || Matches("header.mede_indiener", line) ||
+           Matches("support.heading", line) || Matches("section.toelichting", line) ||
+           Matches("header.indiener", line))) {
         flush();
         return i;
       }
@@ -493,19 +427,16 @@ private:
         start(o->rest, page);
         continue;
       }
-      if (part == Part::kNone)
-        continue;
+      if (part == Part::kNone) continue;
       if (Blank(lines_[i])) {
         // Without bullets, paragraphs are the clauses.
-        if (block_bullet.empty())
-          flush();
+        if (block_bullet.empty()) flush();
         continue;
       }
       std::string marker, rest;
       if (RE2::FullMatch(line, Grammar().Re("line.bullet"), &marker, &rest)) {
         std::string kind = BulletKind(marker);
-        if (block_bullet.empty())
-          block_bullet = kind;
+        if (block_bullet.empty()) block_bullet = kind;
         if (kind == block_bullet) {
           start(rest, page);
         } else {
@@ -520,27 +451,21 @@ private:
         start(line, page);
         continue;
       }
-      if (current.empty())
-        current_page = page;
+      if (current.empty()) current_page = page;
       current.push_back(line);
     }
     flush();
     return i;
   }
 
-  static std::string BulletKind(const std::string &marker) {
+  static std::string BulletKind(const std::string& marker) {
     std::string_view m = Trim(marker);
-    if (m.empty())
-      return "none";
-    if (std::isdigit(static_cast<unsigned char>(m[0])))
-      return "number";
-    if (m.size() >= 2 && std::isalpha(static_cast<unsigned char>(m[0])) &&
-        m != "o")
+    if (m.empty()) return "none";
+    if (std::isdigit(static_cast<unsigned char>(m[0]))) return "number";
+    if (m.size() >= 2 && std::isalpha(static_cast<unsigned char>(m[0])) && m != "o")
       return "letter";
-    if (m[0] == '(')
-      return "paren";
-    if (m == "-" || m == "–")
-      return "dash";
+    if (m[0] == '(') return "paren";
+    if (m == "-" || m == "–") return "dash";
     return std::string(m);
   }
 
@@ -561,7 +486,7 @@ private:
     return std::string(Trim(s));
   }
 
-  std::optional<std::string> GemeenteIn(const std::string &text) {
+  std::optional<std::string> GemeenteIn(const std::string& text) {
     // "Enschede", "Financiën Enschede", "van Losser": try the last words.
     std::string t = std::string(Trim(text));
     for (size_t n = 0; n < 4; ++n) {
@@ -570,10 +495,8 @@ private:
         pos = pos == 0 ? std::string::npos : t.rfind(' ', pos - 1);
       }
       std::string tail = pos == std::string::npos ? t : t.substr(pos + 1);
-      if (auto m = gazetteer_.Lookup(tail))
-        return m->name;
-      if (pos == std::string::npos)
-        break;
+      if (auto m = gazetteer_.Lookup(tail)) return m->name;
+      if (pos == std::string::npos) break;
     }
     return std::nullopt;
   }
@@ -582,7 +505,7 @@ private:
     std::optional<std::string> block_gemeente;
     std::vector<std::pair<size_t, std::vector<NameAt>>> name_lines;
     std::vector<std::pair<size_t, std::vector<RoleAt>>> role_lines;
-    std::vector<std::optional<std::string>> gemeente_at; // per line index
+    std::vector<std::optional<std::string>> gemeente_at;  // per line index
     size_t end = lines_.size();
     for (size_t i = begin; i < lines_.size(); ++i) {
       if (Matches("support.heading", lines_[i].text) ||
@@ -591,15 +514,12 @@ private:
         break;
       }
     }
-    std::vector<std::optional<std::string>> block_of(end > begin ? end - begin
-                                                                 : 0);
+    std::vector<std::optional<std::string>> block_of(end > begin ? end - begin : 0);
     for (size_t i = begin; i < end; ++i) {
-      const std::string &line = lines_[i].text;
+      const std::string& line = lines_[i].text;
       std::string value;
-      if (Matches("header.mede_indiener", line))
-        continue;
-      if (Capture("sign.college_van", line, &value) ||
-          Capture("sign.namens", line, &value)) {
+      if (Matches("header.mede_indiener", line)) continue;
+      if (Capture("sign.college_van", line, &value) || Capture("sign.namens", line, &value)) {
         if (auto m = gazetteer_.Lookup(value))
           block_gemeente = m->name;
         else if (auto g = GemeenteIn(value))
@@ -611,84 +531,71 @@ private:
       std::vector<NameAt> names;
       std::vector<RoleAt> roles;
       bool other = false;
-      for (const Segment &seg : Segments(line)) {
+      for (const Segment& seg : Segments(line)) {
         std::string text = StripHonorifics(seg.text);
         std::string name, functie, rest;
-        if (RE2::FullMatch(text, Grammar().Re("sign.name_role"), &name,
-                           &functie, &rest)) {
-          schema::Signatory s{StripHonorifics(name), FoldForMatch(functie),
-                              std::nullopt};
+        if (RE2::FullMatch(text, Grammar().Re("sign.name_role"), &name, &functie, &rest)) {
+          schema::Signatory s{StripHonorifics(name), FoldForMatch(functie), std::nullopt};
           s.gemeente = GemeenteIn(rest);
-          if (!s.gemeente)
-            s.gemeente = block_gemeente;
+          if (!s.gemeente) s.gemeente = block_gemeente;
           AddSignatory(std::move(s), lines_[i].page, "sign.name_role");
           continue;
         }
         if (RE2::FullMatch(text, Grammar().Re("sign.role"), &functie, &rest)) {
           // "Burgemeester Wethouder": two columns that the layout joined.
           std::string next_functie, next_rest;
-          while (RE2::FullMatch(rest, Grammar().Re("sign.role"), &next_functie,
-                                &next_rest)) {
+          while (RE2::FullMatch(rest, Grammar().Re("sign.role"), &next_functie, &next_rest)) {
             roles.push_back({FoldForMatch(functie), std::nullopt, seg.column});
             functie = next_functie;
             rest = next_rest;
           }
-          roles.push_back(
-              {FoldForMatch(functie), GemeenteIn(rest), seg.column});
+          roles.push_back({FoldForMatch(functie), GemeenteIn(rest), seg.column});
           continue;
         }
         std::vector<std::string> found = NamesIn(text);
         if (!found.empty()) {
-          for (std::string &n : found)
-            names.push_back({std::move(n), seg.column});
+          for (std::string& n : found) names.push_back({std::move(n), seg.column});
           continue;
         }
         other = true;
       }
-      if (other)
-        continue;
-      if (!names.empty() && roles.empty())
-        name_lines.push_back({i, std::move(names)});
-      if (!roles.empty() && names.empty())
-        role_lines.push_back({i, std::move(roles)});
+      if (other) continue;
+      if (!names.empty() && roles.empty()) name_lines.push_back({i, std::move(names)});
+      if (!roles.empty() && names.empty()) role_lines.push_back({i, std::move(roles)});
     }
     // Pair each line of names with the nearest line of roles (below first,
     // then above) that is not yet taken.
     std::vector<bool> role_used(role_lines.size(), false);
-    for (auto &[line_index, names] : name_lines) {
+    for (auto& [line_index, names] : name_lines) {
       int best = -1;
       size_t best_distance = 4;
       for (size_t r = 0; r < role_lines.size(); ++r) {
-        if (role_used[r])
-          continue;
+        if (role_used[r]) continue;
         size_t li = role_lines[r].first;
-        size_t distance =
-            li > line_index ? li - line_index : (line_index - li) + 1;
+        size_t distance = li > line_index ? li - line_index : (line_index - li) + 1;
         // Lines of another signature block are not ours.
-        if (block_of[li - begin] != block_of[line_index - begin])
-          continue;
+        if (block_of[li - begin] != block_of[line_index - begin]) continue;
         if (distance < best_distance) {
           best_distance = distance;
           best = static_cast<int>(r);
         }
       }
-      const std::vector<RoleAt> *roles = nullptr;
+      const std::vector<RoleAt>* roles = nullptr;
       if (best >= 0) {
         role_used[static_cast<size_t>(best)] = true;
         roles = &role_lines[static_cast<size_t>(best)].second;
       }
       for (size_t n = 0; n < names.size(); ++n) {
         schema::Signatory s{names[n].name, std::nullopt, std::nullopt};
-        const RoleAt *role = nullptr;
+        const RoleAt* role = nullptr;
         if (roles && roles->size() == names.size()) {
           role = &(*roles)[n];
         } else if (roles) {
           // Nearest column.
           size_t d = SIZE_MAX;
-          for (const RoleAt &r : *roles) {
-            size_t dist = r.column > names[n].column
-                              ? r.column - names[n].column
-                              : names[n].column - r.column;
+          for (const RoleAt& r : *roles) {
+            size_t dist = r.column > names[n].column ? r.column - names[n].column
+                                                     : names[n].column - r.column;
             if (dist < d) {
               d = dist;
               role = &r;
@@ -699,15 +606,14 @@ private:
           s.functie = role->functie;
           s.gemeente = role->gemeente;
         }
-        if (!s.gemeente)
-          s.gemeente = block_of[line_index - begin];
+        if (!s.gemeente) s.gemeente = block_of[line_index - begin];
         AddSignatory(std::move(s), lines_[line_index].page,
                      role ? "sign.names+sign.role" : "sign.names");
       }
     }
   }
 
-  std::vector<std::string> NamesIn(const std::string &text) {
+  std::vector<std::string> NamesIn(const std::string& text) {
     std::vector<std::string> out;
     std::string full;
     if (RE2::FullMatch(text, Grammar().Re("sign.name_full"), &full)) {
@@ -716,29 +622,24 @@ private:
     }
     re2::StringPiece input(text);
     std::string name;
-    const RE2 &initials = Grammar().Re("sign.name_initials");
+    const RE2& initials = Grammar().Re("sign.name_initials");
     while (RE2::FindAndConsume(&input, initials, &name)) {
       out.push_back(std::string(Trim(name)));
     }
     // Everything must be names: "J. R. V. A. Dijsselbloem R. Thijs" yes,
     // "Gemeenten hebben daarmee ..." no.
     std::string rest(input.data(), input.size());
-    if (!Trim(rest).empty() || out.empty())
-      return {};
+    if (!Trim(rest).empty() || out.empty()) return {};
     size_t total = 0;
-    for (const std::string &n : out)
-      total += n.size();
-    if (total + out.size() * 3 < FoldForMatch(text).size())
-      return {};
+    for (const std::string& n : out) total += n.size();
+    if (total + out.size() * 3 < FoldForMatch(text).size()) return {};
     return out;
   }
 
-  void AddSignatory(schema::Signatory s, int page, const std::string &rule) {
-    if (s.naam.empty())
-      return;
-    for (const auto &existing : record_.ondertekenaars) {
-      if (existing.naam == s.naam)
-        return;
+  void AddSignatory(schema::Signatory s, int page, const std::string& rule) {
+    if (s.naam.empty()) return;
+    for (const auto& existing : record_.ondertekenaars) {
+      if (existing.naam == s.naam) return;
     }
     Note("ondertekenaars", s.naam, page, rule);
     record_.ondertekenaars.push_back(std::move(s));
@@ -748,43 +649,37 @@ private:
 
   void ReadSupporters(size_t begin) {
     for (size_t i = begin; i < lines_.size(); ++i) {
-      const std::string &line = lines_[i].text;
+      const std::string& line = lines_[i].text;
       std::string value;
       bool heading = Capture("support.heading", line, &value);
-      if (!heading && !Capture("support.inline", line, &value))
-        continue;
+      if (!heading && !Capture("support.inline", line, &value)) continue;
       const std::string rule = heading ? "support.heading" : "support.inline";
       if (!Trim(value).empty()) {
         std::string cleaned = value;
         RE2::GlobalReplace(&cleaned, Grammar().Re("support.placeholder"), ",");
         static const RE2 maar(R"((?i)\bmaar\b)");
         RE2::GlobalReplace(&cleaned, maar, ",");
-        AddGemeenten(record_.ondersteuners, "ondersteuners",
-                     gazetteer_.ParseList(cleaned, true), lines_[i].page, rule);
-        if (!Trim(FoldForMatch(cleaned)).empty())
-          continue;
+        AddGemeenten(record_.ondersteuners, "ondersteuners", gazetteer_.ParseList(cleaned, true),
+                     lines_[i].page, rule);
+        if (!Trim(FoldForMatch(cleaned)).empty()) continue;
       }
       // The list follows, one or more per line, over columns and pages.
       for (size_t j = i + 1; j < lines_.size(); ++j) {
-        const std::string &item_line = lines_[j].text;
-        if (Blank(lines_[j]))
-          continue;
-        if (Matches("preadvies.status", item_line) ||
-            Matches("preadvies.strekking", item_line) ||
+        const std::string& item_line = lines_[j].text;
+        if (Blank(lines_[j])) continue;
+        if (Matches("preadvies.status", item_line) || Matches("preadvies.strekking", item_line) ||
             Matches("preadvies.advies", item_line)) {
           break;
         }
-        for (const Segment &seg : Segments(item_line)) {
+        for (const Segment& seg : Segments(item_line)) {
           std::string item = seg.text;
           std::string marker, rest;
-          if (RE2::FullMatch(item, Grammar().Re("line.bullet"), &marker, &rest))
-            item = rest;
-          if (Matches("support.placeholder", item))
-            continue;
+          if (RE2::FullMatch(item, Grammar().Re("line.bullet"), &marker, &rest)) item = rest;
+          if (Matches("support.placeholder", item)) continue;
           bool prefixed = StripGemeentePrefix(item).size() < Trim(item).size();
           auto found = gazetteer_.ParseList(item, prefixed);
-          AddGemeenten(record_.ondersteuners, "ondersteuners", found,
-                       lines_[j].page, rule + "+list");
+          AddGemeenten(record_.ondersteuners, "ondersteuners", found, lines_[j].page,
+                       rule + "+list");
         }
       }
       return;
@@ -801,8 +696,7 @@ private:
     for (size_t i = after; i < lines_.size(); ++i) {
       std::string value;
       if (Capture("header.mede_indiener", lines_[i].text, &value)) {
-        ApplyLabel("mede_indiener", value, lines_[i].page,
-                   "header.mede_indiener");
+        ApplyLabel("mede_indiener", value, lines_[i].page, "header.mede_indiener");
         ReadBulletedGemeenten(i + 1, record_.mede_indieners, "mede_indieners",
                               "header.mede_indiener");
       } else if (Capture("header.indiener", lines_[i].text, &value)) {
@@ -828,36 +722,30 @@ private:
   // A co-submitter is not also a submitter ("Van: Gemeente A en B" with
   // "Mede indiener: B").
   void FinishSubmitters() {
-    auto &ind = record_.indieners;
-    for (const std::string &m : record_.mede_indieners) {
+    auto& ind = record_.indieners;
+    for (const std::string& m : record_.mede_indieners) {
       ind.erase(std::remove(ind.begin(), ind.end(), m), ind.end());
     }
   }
 
   void ExtractPreadvies() {
     schema::Advice advice;
-    enum class Section {
-      kNone,
-      kStrekking,
-      kToelichting
-    } section = Section::kNone;
+    enum class Section { kNone, kStrekking, kToelichting } section = Section::kNone;
     std::vector<std::string> strekking, toelichting;
     for (size_t i = 0; i < lines_.size(); ++i) {
-      const std::string &line = lines_[i].text;
+      const std::string& line = lines_[i].text;
       const int page = lines_[i].page;
       std::string value;
       if (!record_.titel && Capture("title.preadvies", line, &value)) {
         // The title runs on until a blank line or the next label.
         for (size_t j = i + 1; j < lines_.size() && !Blank(lines_[j]); ++j) {
-          if (Matches("header.indiener", lines_[j].text))
-            break;
+          if (Matches("header.indiener", lines_[j].text)) break;
           value += " " + lines_[j].text;
         }
         std::string quoted;
         std::string joined = JoinLines(value);
         // "amendement op Voorstel X: "Titel"": the quoted part is the title.
-        if (RE2::PartialMatch(joined, Grammar().Re("title.in_quotes"), &quoted))
-          joined = quoted;
+        if (RE2::PartialMatch(joined, Grammar().Re("title.in_quotes"), &quoted)) joined = quoted;
         record_.titel = CleanTitle(joined);
         Note("titel", *record_.titel, page, "title.preadvies");
         continue;
@@ -876,44 +764,37 @@ private:
         section = Section::kNone;
         continue;
       }
-      if (Matches("support.heading", line))
-        continue; // ReadSupporters
+      if (Matches("support.heading", line)) continue;  // ReadSupporters
       if (Capture("preadvies.strekking", line, &value)) {
         section = Section::kStrekking;
-        if (!Trim(value).empty())
-          strekking.push_back(value);
+        if (!Trim(value).empty()) strekking.push_back(value);
         continue;
       }
       if (Capture("preadvies.toelichting", line, &value)) {
         section = Section::kToelichting;
-        if (!Trim(value).empty())
-          toelichting.push_back(value);
+        if (!Trim(value).empty()) toelichting.push_back(value);
         continue;
       }
-      if (section == Section::kStrekking)
-        strekking.push_back(line);
-      if (section == Section::kToelichting)
-        toelichting.push_back(line);
+      if (section == Section::kStrekking) strekking.push_back(line);
+      if (section == Section::kToelichting) toelichting.push_back(line);
     }
     advice.strekking = JoinParagraphs(strekking);
     advice.toelichting = JoinParagraphs(toelichting);
-    if (!advice.advies.empty() || !advice.toelichting.empty())
-      record_.preadvies = advice;
+    if (!advice.advies.empty() || !advice.toelichting.empty()) record_.preadvies = advice;
     ReadSupporters(0);
     FinishSubmitters();
   }
 
   // Paragraphs (blank-line separated) joined, kept apart by a blank line.
-  static std::string JoinParagraphs(const std::vector<std::string> &lines) {
+  static std::string JoinParagraphs(const std::vector<std::string>& lines) {
     std::string out;
     std::vector<std::string> paragraph;
     auto flush = [&] {
       std::string p = JoinLines(paragraph);
-      if (!p.empty())
-        out += (out.empty() ? "" : "\n\n") + p;
+      if (!p.empty()) out += (out.empty() ? "" : "\n\n") + p;
       paragraph.clear();
     };
-    for (const std::string &l : lines) {
+    for (const std::string& l : lines) {
       if (Trim(l).empty())
         flush();
       else
@@ -924,20 +805,19 @@ private:
   }
 
   void ExtractResolutieTitle() {
-    for (const Line &l : lines_) {
+    for (const Line& l : lines_) {
       std::string value;
       if (Capture("title.in_quotes", l.text, &value)) {
         record_.titel = CleanTitle(value);
         Note("titel", *record_.titel, l.page, "title.in_quotes");
         return;
       }
-      if (!Blank(l))
-        break;
+      if (!Blank(l)) break;
     }
   }
 
   std::vector<Line> lines_;
-  const Gazetteer &gazetteer_;
+  const Gazetteer& gazetteer_;
   Record record_;
   std::optional<std::string> datum_text_;
   int datum_page_ = 0;
@@ -947,74 +827,66 @@ private:
   int onderwerp_page_ = 0;
 };
 
-} // namespace
+}  // namespace
 
-std::string CanonicalAdvice(const std::string &written) {
+std::string CanonicalAdvice(const std::string& written) {
   std::string f = FoldForMatch(written);
-  static const std::pair<const char *, const char *> kAdvice[] = {
+  static const std::pair<const char*, const char*> kAdvice[] = {
       {"oordeel", "oordeel ALV"}, {"ontraden", "ontraden"},
       {"aanhouden", "aanhouden"}, {"overnemen", "overnemen"},
       {"aannemen", "aannemen"},   {"ondersteunen", "ondersteunen"},
       {"afwijzen", "afwijzen"},   {"verwerpen", "verwerpen"},
       {"intrekken", "intrekken"}, {"betrokken bij", "betrekken bij"},
   };
-  for (const auto &[needle, canonical] : kAdvice) {
-    if (f.rfind(needle, 0) == 0 ||
-        f.find(std::string(" ") + needle) != std::string::npos) {
+  for (const auto& [needle, canonical] : kAdvice) {
+    if (f.rfind(needle, 0) == 0 || f.find(std::string(" ") + needle) != std::string::npos) {
       return canonical;
     }
   }
   return f;
 }
 
-Record ExtractRecord(const std::string &soort, const std::vector<Page> &pages,
-                     const Gazetteer &gazetteer) {
+Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
+                     const Gazetteer& gazetteer) {
   return Extractor(soort, pages, gazetteer).Run();
 }
 
-LetterFacts ExtractLetterFacts(const std::vector<Page> &pages) {
+LetterFacts ExtractLetterFacts(const std::vector<Page>& pages) {
   LetterFacts facts;
   std::vector<Line> lines = LinesOf(pages);
   // The letter's date: after a "Datum" label, on its line or the next.
   for (size_t i = 0; i < lines.size() && !facts.datum; ++i) {
     std::string value;
-    if (!Capture("header.datum", lines[i].text, &value))
-      continue;
+    if (!Capture("header.datum", lines[i].text, &value)) continue;
     if (auto d = FindDate(value, std::nullopt)) {
       facts.datum = d->iso;
     } else if (i + 1 < lines.size()) {
       size_t j = i + 1;
-      while (j < lines.size() && Blank(lines[j]))
-        ++j;
+      while (j < lines.size() && Blank(lines[j])) ++j;
       if (j < lines.size()) {
-        if (auto d2 = FindDate(lines[j].text, std::nullopt))
-          facts.datum = d2->iso;
+        if (auto d2 = FindDate(lines[j].text, std::nullopt)) facts.datum = d2->iso;
       }
     }
   }
-  const RE2 &context = Grammar().Re("vergadering.context");
+  const RE2& context = Grammar().Re("vergadering.context");
   std::string agendapunt;
   bool in_item = false;
-  for (const Line &l : lines) {
+  for (const Line& l : lines) {
     facts.folded_text += FoldForMatch(l.text) + " ";
     re2::StringPiece m;
-    if (!facts.vergadering &&
-        RE2::PartialMatch(l.text, "(?i)(" + context.pattern() + ")", &m)) {
+    if (!facts.vergadering && RE2::PartialMatch(l.text, "(?i)(" + context.pattern() + ")", &m)) {
       size_t after = static_cast<size_t>(m.data() - l.text.data());
-      if (auto d =
-              FindDate(std::string_view(l.text).substr(after), facts.datum)) {
+      if (auto d = FindDate(std::string_view(l.text).substr(after), facts.datum)) {
         facts.vergadering = d->iso;
       }
     }
     std::string number, title;
-    if (RE2::FullMatch(l.text, Grammar().Re("header.agendapunt"), &number,
-                       &title)) {
+    if (RE2::FullMatch(l.text, Grammar().Re("header.agendapunt"), &number, &title)) {
       agendapunt = number;
       in_item = false;
       continue;
     }
-    if (agendapunt.empty())
-      continue;
+    if (agendapunt.empty()) continue;
     if (Matches("line.bullet", l.text)) {
       facts.agenda_items.push_back({agendapunt, l.text});
       in_item = true;
@@ -1028,27 +900,24 @@ LetterFacts ExtractLetterFacts(const std::vector<Page> &pages) {
   return facts;
 }
 
-void ApplyBundleContext(
-    std::vector<Record> &records,
-    const std::vector<std::optional<LetterFacts>> &letters) {
+void ApplyBundleContext(std::vector<Record>& records,
+                        const std::vector<std::optional<LetterFacts>>& letters) {
   for (size_t i = 0; i < records.size(); ++i) {
-    Record &r = records[i];
+    Record& r = records[i];
     if (r.soort != schema::kMotie && r.soort != schema::kAmendement &&
         r.soort != schema::kPreadvies) {
       continue;
     }
     // The covering letter: the one that names this document's title,
     // else the nearest before it.
-    const LetterFacts *cover = nullptr;
+    const LetterFacts* cover = nullptr;
     std::string how;
     const std::set<std::string> title_words =
         r.titel ? ContentWords(*r.titel) : std::set<std::string>();
     std::optional<std::string> agendapunt;
-    for (size_t k = 0; k < letters.size() && !title_words.empty() && !cover;
-         ++k) {
-      if (!letters[k])
-        continue;
-      for (const auto &[punt, item] : letters[k]->agenda_items) {
+    for (size_t k = 0; k < letters.size() && !title_words.empty() && !cover; ++k) {
+      if (!letters[k]) continue;
+      for (const auto& [punt, item] : letters[k]->agenda_items) {
         if (WordOverlap(title_words, ContentWords(item)) >= 0.75) {
           cover = &*letters[k];
           agendapunt = punt;
@@ -1063,8 +932,7 @@ void ApplyBundleContext(
         how = "bundle.preceding_letter";
       }
     }
-    if (!cover)
-      continue;
+    if (!cover) continue;
     if (!r.vergadering && cover->vergadering) {
       r.vergadering = cover->vergadering;
       r.herkomst.push_back({"vergadering", *r.vergadering, 0, how});
@@ -1072,8 +940,7 @@ void ApplyBundleContext(
     if (!r.datum_indiening && r.datum_zonder_jaar && r.vergadering) {
       if (auto d = FindDate(*r.datum_zonder_jaar, r.vergadering)) {
         r.datum_indiening = d->iso;
-        r.herkomst.push_back(
-            {"datum_indiening", d->iso, 0, "header.datum+year_of_vergadering"});
+        r.herkomst.push_back({"datum_indiening", d->iso, 0, "header.datum+year_of_vergadering"});
       }
     }
     if (!r.datum_indiening && cover->datum && r.soort != schema::kPreadvies) {
@@ -1082,10 +949,9 @@ void ApplyBundleContext(
     }
     if (!r.agendapunt && agendapunt) {
       r.agendapunt = agendapunt;
-      r.herkomst.push_back(
-          {"agendapunt", *agendapunt, 0, how + "+header.agendapunt"});
+      r.herkomst.push_back({"agendapunt", *agendapunt, 0, how + "+header.agendapunt"});
     }
   }
 }
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline

@@ -29,8 +29,7 @@ struct LetterFacts {
 };
 
 // Fields of a document of kind `soort` spanning `pages`.
-schema::Record ExtractRecord(const std::string& soort,
-                             const std::vector<Page>& pages,
+schema::Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
                              const Gazetteer& gazetteer);
 
 LetterFacts ExtractLetterFacts(const std::vector<Page>& pages);

@@ -43,14 +43,12 @@ class Gazetteer {
   // kept together when together they are one municipality. A part that is
   // no municipality is returned as written with known=false when
   // `keep_unknown` (and dropped otherwise).
-  std::vector<GemeenteMatch> ParseList(std::string_view text,
-                                       bool keep_unknown) const;
+  std::vector<GemeenteMatch> ParseList(std::string_view text, bool keep_unknown) const;
 
   size_t size() const { return official_.size(); }
 
  private:
-  void Add(const std::string& variant, const std::string& official,
-           bool dissolved);
+  void Add(const std::string& variant, const std::string& official, bool dissolved);
   std::unordered_map<std::string, std::pair<std::string, bool>> by_key_;
   std::vector<std::string> official_;
 };

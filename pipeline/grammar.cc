@@ -9,8 +9,7 @@ namespace {
 // Pieces shared by several rules.
 // A list marker before a clause: bullets (also "o" and Symbol bullets made
 // "•" by NormalizeText), "1." "1)" "a." "(a)" numbering.
-#define BULLET                                                                 \
-  R"((?:[•*▪►➢✓–-]\s*|o\s+|\d{1,2}[.)]\s*|[a-h][.)]\s+|\(\w{1,3}\)\s*)?)"
+#define BULLET R"((?:[•*▪►➢✓–-]\s*|o\s+|\d{1,2}[.)]\s*|[a-h][.)]\s+|\(\w{1,3}\)\s*)?)"
 // "en", "voorts", "tevens" before an opening word: "En verzoekt",
 // "Voorts overwegende".
 #define LEAD R"((?:(?:en|voorts|tevens|verder|ook|daarnaast)\s+)?)"
@@ -20,227 +19,188 @@ namespace {
 // ordinary words, only punctuation, "dat" or the line end may follow.
 #define STRICT_END R"((?:\s*[,:;]|\s*$|\s+dat\b))"
 // Role words of signatories.
-#define ROLE                                                                   \
-  R"((?:loco-?\s?burgemeester|burgemeester|wethouder|gemeentesecretaris|)"     \
-  R"(algemeen\s+directeur|secretaris|raadsgriffier|griffier|raadslid|)"        \
-  R"(fractievoorzitter|voorzitter|portefeuillehouder|gedeputeerde|)"           \
+#define ROLE                                                               \
+  R"((?:loco-?\s?burgemeester|burgemeester|wethouder|gemeentesecretaris|)" \
+  R"(algemeen\s+directeur|secretaris|raadsgriffier|griffier|raadslid|)"    \
+  R"(fractievoorzitter|voorzitter|portefeuillehouder|gedeputeerde|)"       \
   R"(directeur|gemeenteraadslid|commissaris\s+van\s+de\s+koning))"
 // OCR confuses I, l, 1 and | at the start of a word.
 #define I_ "[Il1|]"
 
 struct Spec {
-  const char *name;
-  const char *pattern;
+  const char* name;
+  const char* pattern;
 };
 
 // Every rule. Names are "area.what"; they are stored with extracted values.
 // Case-insensitive unless the pattern says (?-i).
-constexpr Spec
-    kSpecs[] =
-        {
-            // --- Document starts: a page whose top lines match starts a
-            // document.
-            {"doc.preadvies",
-             R"(^\s*(?:samenvatting\s+en\s+)?pre-?advies\s+)"
-             R"((?:\S+\s+){0,3}?(?:bij|op|over|inzake|motie|amendement)\b)"},
-            {"doc.samenvatting_preadvies",
-             R"(^\s*samenvatting\s+en\s+pre-?advies\b)"},
-            {"doc.amendement",
-             R"((?-i)^\s*(?:A(?i:mendement)|AMENDEMENT)(?:\s*:|\s+(?i:van|op|bij|nr\.?|nummer|\d)|\s*"|\s*$))"},
-            {"doc.motie",
-             R"((?-i)^\s*(?:M(?i:otie)|MOTIE)(?:\s*:|\s+(?i:van|vreemd|nr\.?|nummer|\d)|\s*"|\s*$|\s+\p{Lu}))"},
-            {"doc.motie_header",
-             R"(^\s*(?:titel\s+(?:van\s+de\s+)?motie\s*:|)" I_
-             R"(ndiener(?:s)?\s*:|aan\s*:\s*(?:het\s+)?(?:algemeen\s+)?bestuur\b))"},
-            {"doc.in_vergadering_bijeen",
-             R"(\bin\s+(?:\pL+\s+){0,3}?\pL*vergadering\s+bijeen\b)"},
-            {"doc.resolutie",
-             R"((?-i)^\s*(?:(?i:definitieve\s+tekst\s+|concept[- ]?)?)(?:R(?i:esolutie)|RESOLUTIE)\b)"},
-            {"doc.brief",
-             R"(^\s*(?:geachte\s+(?:leden|dames|heer|mevrouw|voorzitter|college|bestuur|raad|collega)|aan\s+de\s+leden\s*$|ons\s+kenmerk\b|lbr\.\s*\d))"},
-            {"doc.brief_letterhead",
-             R"(^\s*(?:datum|onderwerp|uw\s+kenmerk|ons\s+kenmerk|bijlage\(?n?\)?|telefoon|lbr\.)\s*:?\s*$)"},
+constexpr Spec kSpecs[] = {
+    // --- Document starts: a page whose top lines match starts a
+    // document.
+    {"doc.preadvies", R"(^\s*(?:samenvatting\s+en\s+)?pre-?advies\s+)"
+                      R"((?:\S+\s+){0,3}?(?:bij|op|over|inzake|motie|amendement)\b)"},
+    {"doc.samenvatting_preadvies", R"(^\s*samenvatting\s+en\s+pre-?advies\b)"},
+    {"doc.amendement",
+     R"((?-i)^\s*(?:A(?i:mendement)|AMENDEMENT)(?:\s*:|\s+(?i:van|op|bij|nr\.?|nummer|\d)|\s*"|\s*$))"},
+    {"doc.motie",
+     R"((?-i)^\s*(?:M(?i:otie)|MOTIE)(?:\s*:|\s+(?i:van|vreemd|nr\.?|nummer|\d)|\s*"|\s*$|\s+\p{Lu}))"},
+    {"doc.motie_header", R"(^\s*(?:titel\s+(?:van\s+de\s+)?motie\s*:|)" I_
+                         R"(ndiener(?:s)?\s*:|aan\s*:\s*(?:het\s+)?(?:algemeen\s+)?bestuur\b))"},
+    {"doc.in_vergadering_bijeen", R"(\bin\s+(?:\pL+\s+){0,3}?\pL*vergadering\s+bijeen\b)"},
+    {"doc.resolutie",
+     R"((?-i)^\s*(?:(?i:definitieve\s+tekst\s+|concept[- ]?)?)(?:R(?i:esolutie)|RESOLUTIE)\b)"},
+    {"doc.brief",
+     R"(^\s*(?:geachte\s+(?:leden|dames|heer|mevrouw|voorzitter|college|bestuur|raad|collega)|aan\s+de\s+leden\s*$|ons\s+kenmerk\b|lbr\.\s*\d))"},
+    {"doc.brief_letterhead",
+     R"(^\s*(?:datum|onderwerp|uw\s+kenmerk|ons\s+kenmerk|bijlage\(?n?\)?|telefoon|lbr\.)\s*:?\s*$)"},
 
-            // --- Considerations (overwegingen). Group 1: clause text on this
-            // line.
-            {"clause.constaterende",
-             "^\\s*" BULLET LEAD "c[o0]nstater(?:ende\\b|(?:end|en)" STRICT_END
-             ")" AFTER_OPENER "(.*)$"},
-            {"clause.overwegende",
-             "^\\s*" BULLET LEAD
-             "[o0]ve(?:rw|nr|rvv|rv|mr|rn)eg(?:ende\\b|(?:end|ingen)" STRICT_END
-             ")" AFTER_OPENER "(.*)$"},
-            {"clause.van_mening",
-             "^\\s*" BULLET LEAD "(?:(?:is|zijn|zijnde)\\s+)?van\\s+mening(?:"
-                                 "\\s+zijnde)?\\b" AFTER_OPENER "(.*)$"},
-            {"clause.van_oordeel",
-             "^\\s*" BULLET LEAD "(?:(?:is|zijn|zijnde)\\s+)?van\\s+oordeel(?:"
-                                 "\\s+zijnde)?\\b" AFTER_OPENER "(.*)$"},
-            {"clause.gelet_op",
-             "^\\s*" BULLET LEAD "(?:gelet|lettende)\\s+op\\b[\\s,:;]*(.*)$"},
-            {"clause.gehoord",
-             "^\\s*" BULLET LEAD "gehoord\\s+(?:de\\s+)?(?:beraadslaging(?:en)?"
-                                 "|discussie)\\b[\\s,:;]*(.*)$"},
-            {"clause.kennisnemende",
-             "^\\s*" BULLET LEAD "kennis\\s*(?:genomen\\s+hebbende|nemende)\\s+"
-                                 "van\\b[\\s,:;]*(.*)$"},
-            {"clause.vaststellende",
-             "^\\s*" BULLET LEAD "vaststellende\\b" AFTER_OPENER "(.*)$"},
-            {"clause.other_opener",
-             "^\\s*" BULLET LEAD
-             "(erkennende|benadrukkende|concluderende|in\\s+aanmerking\\s+"
-             "nemende|wijzende\\s+op|betreurende|onderschrijvende|memorerende|"
-             "herinnerende\\s+aan|bezorgd\\s+over|tot\\s+de\\s+conclusie\\s+"
-             "komende)\\b" AFTER_OPENER "(.*)$"},
-            // A paragraph opening with "Dat ..." is one clause under the last
-            // opener.
-            {"clause.dat_paragraph", "(?-i)^\\s*" BULLET "D(?i:at)\\s+(.*)$"},
+    // --- Considerations (overwegingen). Group 1: clause text on this
+    // line.
+    {"clause.constaterende",
+     "^\\s*" BULLET LEAD "c[o0]nstater(?:ende\\b|(?:end|en)" STRICT_END ")" AFTER_OPENER "(.*)$"},
+    {"clause.overwegende",
+     "^\\s*" BULLET LEAD "[o0]ve(?:rw|nr|rvv|rv|mr|rn)eg(?:ende\\b|(?:end|ingen)" STRICT_END
+     ")" AFTER_OPENER "(.*)$"},
+    {"clause.van_mening", "^\\s*" BULLET LEAD "(?:(?:is|zijn|zijnde)\\s+)?van\\s+mening(?:"
+                          "\\s+zijnde)?\\b" AFTER_OPENER "(.*)$"},
+    {"clause.van_oordeel", "^\\s*" BULLET LEAD "(?:(?:is|zijn|zijnde)\\s+)?van\\s+oordeel(?:"
+                           "\\s+zijnde)?\\b" AFTER_OPENER "(.*)$"},
+    {"clause.gelet_op", "^\\s*" BULLET LEAD "(?:gelet|lettende)\\s+op\\b[\\s,:;]*(.*)$"},
+    {"clause.gehoord", "^\\s*" BULLET LEAD "gehoord\\s+(?:de\\s+)?(?:beraadslaging(?:en)?"
+                       "|discussie)\\b[\\s,:;]*(.*)$"},
+    {"clause.kennisnemende", "^\\s*" BULLET LEAD "kennis\\s*(?:genomen\\s+hebbende|nemende)\\s+"
+                             "van\\b[\\s,:;]*(.*)$"},
+    {"clause.vaststellende", "^\\s*" BULLET LEAD "vaststellende\\b" AFTER_OPENER "(.*)$"},
+    {"clause.other_opener",
+     "^\\s*" BULLET LEAD "(erkennende|benadrukkende|concluderende|in\\s+aanmerking\\s+"
+     "nemende|wijzende\\s+op|betreurende|onderschrijvende|memorerende|"
+     "herinnerende\\s+aan|bezorgd\\s+over|tot\\s+de\\s+conclusie\\s+"
+     "komende)\\b" AFTER_OPENER "(.*)$"},
+    // A paragraph opening with "Dat ..." is one clause under the last
+    // opener.
+    {"clause.dat_paragraph", "(?-i)^\\s*" BULLET "D(?i:at)\\s+(.*)$"},
 
-            // --- Requests (verzoeken). Group 1: clause text on this line.
-            {"request.verzoekt",
-             "^\\s*" BULLET LEAD "verzoek(?:t|en)\\b\\s*(.*)$"},
-            {"request.roept_op",
-             "^\\s*" BULLET LEAD "roep(?:t|en)\\s+(?:.*?\\s)?op\\b(?:\\s+(?:om|"
-                                 "tot))?[\\s,:;]*(.*)$"},
-            {"request.oproep",
-             "^\\s*" BULLET
-             "oproep\\s+aan\\s+(?:[^:]*?)(?:\\s+om)?\\s*(?::|;|$)\\s*(.*)$"},
-            {"request.draagt_op",
-             "^\\s*" BULLET LEAD
-             "dra(?:agt|gen)\\s+(?:.*?\\s)?op\\b(?:\\s+om)?[\\s,:;]*(.*)$"},
-            {"request.spreekt_uit",
-             "^\\s*" BULLET LEAD
-             "spre(?:ekt|ken)\\s+(?:(?:als\\s+(?:haar|zijn|hun)\\s+(?:mening|"
-             "oordeel)|zich)\\s+)?uit\\b(?:\\s+dat)?[\\s,:;]*(.*)$"},
-            {"request.besluit",
-             "^\\s*" BULLET LEAD
-             "beslui(?:t|ten)\\b(?:\\s+(?:om|dat|tot))?[\\s,:;]*(.*)$"},
-            {"request.vraagt",
-             "^\\s*" BULLET LEAD
-             "vra(?:agt|gen)\\s+(?:aan\\s+)?(?:het|de|ons)\\s+(.*)$"},
-            {"request.dringt_aan",
-             "^\\s*" BULLET LEAD
-             "dring(?:t|en)\\s+(?:er\\s+)?(?:bij\\s+)?(?:.*?\\s)?(?:op\\s+)?"
-             "aan\\b(?:\\s+om)?[\\s,:;]*(.*)$"},
-            {"request.stelt_voor",
-             "^\\s*" BULLET LEAD
-             "stel(?:t|len)\\s+voor\\b(?:\\s+(?:om|dat))?[\\s,:;]*(.*)$"},
-            {"request.doet_beroep",
-             "^\\s*" BULLET LEAD "doe(?:t|n)\\s+een\\s+(?:dringend\\s+)?(?:"
-                                 "beroep|oproep)\\s+(?:op|aan)\\s+(.*)$"},
-            {"request.geeft_opdracht",
-             "^\\s*" BULLET LEAD "geeft\\s+(?:.*?\\s)?(?:de\\s+)?opdracht\\b(?:"
-                                 "\\s+(?:om|aan))?[\\s,:;]*(.*)$"},
-            // Who a request addresses, at the start of its text: dropped from
-            // it.
-            // Group 1: the rest.
-            {"request.addressee",
-             R"(^(?:aan\s+)?(?:het|de|ons|haar)\s+(?:\S+\s+){0,3}?(?:vng[- ]?bestuur|bestuur|college|regering|kabinet|minister\S*|staatssecretaris|ledenvergadering|alv|vng)(?:\s+(?:van|der)\s+(?:de\s+)?(?:vng|vereniging(?:\s+van\s+nederlandse\s+gemeenten)?|nederlandse\s+gemeenten|burgemeester\s+en\s+wethouders|b\s*&\s*w))?(?:\s*\(vng\))?(?:\s+op)?(?:\s+om\b)?[\s,:;]*(.*)$)"},
+    // --- Requests (verzoeken). Group 1: clause text on this line.
+    {"request.verzoekt", "^\\s*" BULLET LEAD "verzoek(?:t|en)\\b\\s*(.*)$"},
+    {"request.roept_op", "^\\s*" BULLET LEAD "roep(?:t|en)\\s+(?:.*?\\s)?op\\b(?:\\s+(?:om|"
+                         "tot))?[\\s,:;]*(.*)$"},
+    {"request.oproep",
+     "^\\s*" BULLET "oproep\\s+aan\\s+(?:[^:]*?)(?:\\s+om)?\\s*(?::|;|$)\\s*(.*)$"},
+    {"request.draagt_op",
+     "^\\s*" BULLET LEAD "dra(?:agt|gen)\\s+(?:.*?\\s)?op\\b(?:\\s+om)?[\\s,:;]*(.*)$"},
+    {"request.spreekt_uit",
+     "^\\s*" BULLET LEAD "spre(?:ekt|ken)\\s+(?:(?:als\\s+(?:haar|zijn|hun)\\s+(?:mening|"
+     "oordeel)|zich)\\s+)?uit\\b(?:\\s+dat)?[\\s,:;]*(.*)$"},
+    {"request.besluit",
+     "^\\s*" BULLET LEAD "beslui(?:t|ten)\\b(?:\\s+(?:om|dat|tot))?[\\s,:;]*(.*)$"},
+    {"request.vraagt", "^\\s*" BULLET LEAD "vra(?:agt|gen)\\s+(?:aan\\s+)?(?:het|de|ons)\\s+(.*)$"},
+    {"request.dringt_aan",
+     "^\\s*" BULLET LEAD "dring(?:t|en)\\s+(?:er\\s+)?(?:bij\\s+)?(?:.*?\\s)?(?:op\\s+)?"
+     "aan\\b(?:\\s+om)?[\\s,:;]*(.*)$"},
+    {"request.stelt_voor",
+     "^\\s*" BULLET LEAD "stel(?:t|len)\\s+voor\\b(?:\\s+(?:om|dat))?[\\s,:;]*(.*)$"},
+    {"request.doet_beroep", "^\\s*" BULLET LEAD "doe(?:t|n)\\s+een\\s+(?:dringend\\s+)?(?:"
+                            "beroep|oproep)\\s+(?:op|aan)\\s+(.*)$"},
+    {"request.geeft_opdracht", "^\\s*" BULLET LEAD "geeft\\s+(?:.*?\\s)?(?:de\\s+)?opdracht\\b(?:"
+                               "\\s+(?:om|aan))?[\\s,:;]*(.*)$"},
+    // Who a request addresses, at the start of its text: dropped from
+    // it.
+    // Group 1: the rest.
+    {"request.addressee",
+     R"(^(?:aan\s+)?(?:het|de|ons|haar)\s+(?:\S+\s+){0,3}?(?:vng[- ]?bestuur|bestuur|college|regering|kabinet|minister\S*|staatssecretaris|ledenvergadering|alv|vng)(?:\s+(?:van|der)\s+(?:de\s+)?(?:vng|vereniging(?:\s+van\s+nederlandse\s+gemeenten)?|nederlandse\s+gemeenten|burgemeester\s+en\s+wethouders|b\s*&\s*w))?(?:\s*\(vng\))?(?:\s+op)?(?:\s+om\b)?[\s,:;]*(.*)$)"},
 
-            // --- Page furniture: page numbers and running headers, not
-            // content.
-            {"page.furniture",
-             R"(^\s*(?:(?:pagina|blad|page)\s+)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$|^\s*vereniging\s+van\s+nederlandse\s+gemeenten(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$|^\s*https?://\S+\s*$|^\s*mailto:\S+\s*$)"},
-            {"line.bullet",
-             R"(^\s*([•*▪►➢✓–-]|o(?:\s)|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
+    // --- Page furniture: page numbers and running headers, not
+    // content.
+    {"page.furniture",
+     R"(^\s*(?:(?:pagina|blad|page)\s+)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$|^\s*vereniging\s+van\s+nederlandse\s+gemeenten(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$|^\s*https?://\S+\s*$|^\s*mailto:\S+\s*$)"},
+    {"line.bullet", R"(^\s*([•*▪►➢✓–-]|o(?:\s)|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
 
-            // --- Where clauses end.
-            {"clause.end_orde_van_de_dag",
-             R"(\b(?:en\s+)?ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b)"},
-            {"section.signatures",
-             R"(^\s*(?:namens\b|het\s+college\s+van\s+(?:burgemeester|b\s*(?:&|en)\s*w)|(?:de\s+)?burgemeester\s+en\s+wethouders\s+van|ondertekend\b|ondertekening|handtekening|met\s+vriendelijke\s+groet|hoogachtend))"},
-            {"section.toelichting", R"(^\s*toelichting\b\s*:?)"},
-            {"section.inleiding",
-             R"(^\s*(?:inleiding|aanleiding|achtergrond)\s*:?\s*$)"},
+    // --- Where clauses end.
+    {"clause.end_orde_van_de_dag",
+     R"(\b(?:en\s+)?ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b)"},
+    {"section.signatures",
+     R"(^\s*(?:namens\b|het\s+college\s+van\s+(?:burgemeester|b\s*(?:&|en)\s*w)|(?:de\s+)?burgemeester\s+en\s+wethouders\s+van|ondertekend\b|ondertekening|handtekening|met\s+vriendelijke\s+groet|hoogachtend))"},
+    {"section.toelichting", R"(^\s*toelichting\b\s*:?)"},
+    {"section.inleiding", R"(^\s*(?:inleiding|aanleiding|achtergrond)\s*:?\s*$)"},
 
-            // --- Header fields ("label: value"). Group 1: the value.
-            {"header.indiener", "^\\s*(?:" I_ "ndiener(?:s)?|" I_
-                                "ndienende\\s+gemeente(?:n|\\s*\\(n\\))?|" I_
-                                "ngediend\\s+door)\\s*:\\s*(.*)$"},
-            {"header.mede_indiener",
-             "^\\s*" BULLET "(?:mede[- ]?" I_
-             "ndiener(?:s)?|mede[- ]?ondertekenaar(?:s)?|mede[- "
-             "]?ondertekend\\s+door)\\s*:?\\s*(.*)$"},
-            {"header.van", R"(^\s*van\s*:\s*(.*)$)"},
-            {"header.datum",
-             R"(^\s*datum(?:\s+(?:van\s+)?(?:indiening|ingediend|ondertekening))?\s*:?(?:\s+(.*))?$)"},
-            {"header.onderwerp", R"(^\s*onderwerp\s*:?\s*(.*)$)"},
-            {"header.titel",
-             R"(^\s*(?:titel(?:\s+(?:van\s+(?:de|het)\s+)?(?:motie|amendement))?|onderwerp\s+(?:motie|amendement))\s*:\s*(.*)$)"},
-            {"header.agendapunt",
-             R"(^\s*(?:[-•]\s*)?agendapunt\s*(\d+[a-z]?)\b[.:]?\s*(.*)$)"},
+    // --- Header fields ("label: value"). Group 1: the value.
+    {"header.indiener",
+     "^\\s*(?:" I_ "ndiener(?:s)?|" I_ "ndienende\\s+gemeente(?:n|\\s*\\(n\\))?|" I_
+     "ngediend\\s+door)\\s*:\\s*(.*)$"},
+    {"header.mede_indiener",
+     "^\\s*" BULLET "(?:mede[- ]?" I_ "ndiener(?:s)?|mede[- ]?ondertekenaar(?:s)?|mede[- "
+     "]?ondertekend\\s+door)\\s*:?\\s*(.*)$"},
+    {"header.van", R"(^\s*van\s*:\s*(.*)$)"},
+    {"header.datum",
+     R"(^\s*datum(?:\s+(?:van\s+)?(?:indiening|ingediend|ondertekening))?\s*:?(?:\s+(.*))?$)"},
+    {"header.onderwerp", R"(^\s*onderwerp\s*:?\s*(.*)$)"},
+    {"header.titel",
+     R"(^\s*(?:titel(?:\s+(?:van\s+(?:de|het)\s+)?(?:motie|amendement))?|onderwerp\s+(?:motie|amendement))\s*:\s*(.*)$)"},
+    {"header.agendapunt", R"(^\s*(?:[-•]\s*)?agendapunt\s*(\d+[a-z]?)\b[.:]?\s*(.*)$)"},
 
-            // --- Titles. Group 1: the title.
-            {"title.label", R"(^\s*(?:motie|amendement)\s*:\s*(.+)$)"},
-            {"title.amendement_label",
-             R"(^\s*(?:titel\s+(?:van\s+het\s+)?amendement|onderwerp\s+amendement)\s*:)"},
-            {"title.quoted",
-             R"re((?-i)^\s*(?:M(?i:otie)|MOTIE|A(?i:mendement)|AMENDEMENT)\b[^"]{0,80}?"([^"]+)"?\s*$)re"},
-            {"title.preadvies",
-             R"(^\s*(?:samenvatting\s+en\s+)?pre-?advies\s+(?:(?:van\s+het\s+)?(?:vng[- ]?)?bestuur\s+)?(?:bij\s+|op\s+|over\s+|inzake\s+)?(?:de\s+|het\s+)?(?:motie|amendement)\b\s*(.*)$)"},
-            {"title.in_quotes", R"re("([^"]{3,})"?)re"},
-            {"title.generic_subject",
-             R"(\b(?:alv|algemene\s+leden\s*vergadering|ledenvergadering)\b)"},
+    // --- Titles. Group 1: the title.
+    {"title.label", R"(^\s*(?:motie|amendement)\s*:\s*(.+)$)"},
+    {"title.amendement_label",
+     R"(^\s*(?:titel\s+(?:van\s+het\s+)?amendement|onderwerp\s+amendement)\s*:)"},
+    {"title.quoted",
+     R"re((?-i)^\s*(?:M(?i:otie)|MOTIE|A(?i:mendement)|AMENDEMENT)\b[^"]{0,80}?"([^"]+)"?\s*$)re"},
+    {"title.preadvies",
+     R"(^\s*(?:samenvatting\s+en\s+)?pre-?advies\s+(?:(?:van\s+het\s+)?(?:vng[- ]?)?bestuur\s+)?(?:bij\s+|op\s+|over\s+|inzake\s+)?(?:de\s+|het\s+)?(?:motie|amendement)\b\s*(.*)$)"},
+    {"title.in_quotes", R"re("([^"]{3,})"?)re"},
+    {"title.generic_subject", R"(\b(?:alv|algemene\s+leden\s*vergadering|ledenvergadering)\b)"},
 
-            // --- Submitters.
-            {"indiener.amendement_van",
-             R"(^\s*amendement\s+van\s+(?:de\s+)?(.+?)\s*$)"},
-            {"indiener.motie_van",
-             R"(^\s*motie\s+van\s+(?:de\s+)?(gemeente.+?)\s*$)"},
-            {"indiener.dient_in",
-             R"(\b(?:de\s+)?(gemeente(?:n)?\s+.+?)\s+dien(?:t|en)\s+(?:deze|de\s+volgende|onderstaande|hierbij\s+de(?:ze)?)\s+(?:motie|amendement)\s+in\b)"},
-            {"indiener.cs", R"((?:\bc\.\s?s\.|\be\.\s?a\.|\bc\.\s?q\.))"},
-            {"indiener.met_mede",
-             R"(^(.*?)\s+met\s+(?:als\s+)?mede-?\s*indiener(?:s)?\s+(.*)$)"},
-            {"gemeente.prefix",
-             R"(^\s*(?:de\s+)?(?:gemeente(?:n|\s*\(n\))?|gem\.)\s+(?:van\s+)?)"},
-            {"gemeente.separator",
-             R"(\s*(?:,|;|/|&|\+|•|\s+en\s+|\s+and\s+)\s*)"},
+    // --- Submitters.
+    {"indiener.amendement_van", R"(^\s*amendement\s+van\s+(?:de\s+)?(.+?)\s*$)"},
+    {"indiener.motie_van", R"(^\s*motie\s+van\s+(?:de\s+)?(gemeente.+?)\s*$)"},
+    {"indiener.dient_in",
+     R"(\b(?:de\s+)?(gemeente(?:n)?\s+.+?)\s+dien(?:t|en)\s+(?:deze|de\s+volgende|onderstaande|hierbij\s+de(?:ze)?)\s+(?:motie|amendement)\s+in\b)"},
+    {"indiener.cs", R"((?:\bc\.\s?s\.|\be\.\s?a\.|\bc\.\s?q\.))"},
+    {"indiener.met_mede", R"(^(.*?)\s+met\s+(?:als\s+)?mede-?\s*indiener(?:s)?\s+(.*)$)"},
+    {"gemeente.prefix", R"(^\s*(?:de\s+)?(?:gemeente(?:n|\s*\(n\))?|gem\.)\s+(?:van\s+)?)"},
+    {"gemeente.separator", R"(\s*(?:,|;|/|&|\+|•|\s+en\s+|\s+and\s+)\s*)"},
 
-            // --- Supporters.
-            {"support.heading",
-             R"(^\s*(?:(?:lijst\s+(?:met|van)\s+)?ondersteunende\s+gemeente(?:n|\(n\))?|ondersteund\s+door|ondersteuners|steunbetuigingen)\b\s*:?\s*(.*)$)"},
-            {"support.inline",
-             R"(\b(?:wordt|worden|is|zijn)\s+(?:mede\s+)?ondersteund\s+door\s+(?:de\s+)?(?:volgende\s+)?(?:gemeente(?:n)?\b)?\s*:?\s*(.*)$)"},
-            {"support.placeholder",
-             R"((?:\blijst\s+volgt|\bpm\s+volgt|\bp\.\s?m\.|\bvolgt\s+(?:nog|later)|\bnog\s+aan\s+te\s+vullen|\bn\.t\.b\.|\bgemeenten\s*(?:…|\.\.\.)|^\s*(?:…|\.\.\.)\s*$|\bin\s+ieder\s+geval\b|\bonder\s+andere\b|\bo\.a\.))"},
+    // --- Supporters.
+    {"support.heading",
+     R"(^\s*(?:(?:lijst\s+(?:met|van)\s+)?ondersteunende\s+gemeente(?:n|\(n\))?|ondersteund\s+door|ondersteuners|steunbetuigingen)\b\s*:?\s*(.*)$)"},
+    {"support.inline",
+     R"(\b(?:wordt|worden|is|zijn)\s+(?:mede\s+)?ondersteund\s+door\s+(?:de\s+)?(?:volgende\s+)?(?:gemeente(?:n)?\b)?\s*:?\s*(.*)$)"},
+    {"support.placeholder",
+     R"((?:\blijst\s+volgt|\bpm\s+volgt|\bp\.\s?m\.|\bvolgt\s+(?:nog|later)|\bnog\s+aan\s+te\s+vullen|\bn\.t\.b\.|\bgemeenten\s*(?:…|\.\.\.)|^\s*(?:…|\.\.\.)\s*$|\bin\s+ieder\s+geval\b|\bonder\s+andere\b|\bo\.a\.))"},
 
-            // --- Dates. date.long groups: day, month, year or "a.s."/"j.l.".
-            {"date.long",
-             R"(\b(\d{1,2})\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s*(\d{4}|'\d{2}|a\.?\s?s\.|j\.?\s?l\.))?)"},
-            // OCR spaces digits apart: "20-11 -2023", "20 - 11 - 2023".
-            {"date.numeric",
-             R"(\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\b)"},
-            {"date.iso", R"(\b(\d{4})-(\d{2})-(\d{2})\b)"},
-            {"vergadering.context",
-             R"(\b(?:alv|algemene\s+leden\s*-?\s*vergadering|(?:algemene\s+)?ledenvergadering|najaars\s*-?\s*alv|voorjaars\s*-?\s*alv|jaarcongres)\b)"},
+    // --- Dates. date.long groups: day, month, year or "a.s."/"j.l.".
+    {"date.long",
+     R"(\b(\d{1,2})\s*(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s*(\d{4}|'\d{2}|a\.?\s?s\.|j\.?\s?l\.))?)"},
+    // OCR spaces digits apart: "20-11 -2023", "20 - 11 - 2023".
+    {"date.numeric", R"(\b(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\b)"},
+    {"date.iso", R"(\b(\d{4})-(\d{2})-(\d{2})\b)"},
+    {"vergadering.context",
+     R"(\b(?:alv|algemene\s+leden\s*-?\s*vergadering|(?:algemene\s+)?ledenvergadering|najaars\s*-?\s*alv|voorjaars\s*-?\s*alv|jaarcongres)\b)"},
 
-            // --- Preadvies. Group 1: the value.
-            {"preadvies.advies",
-             R"(^\s*(?:pre-?advies|advies)(?:\s+(?:van\s+het\s+)?(?:vng[- ]?)?bestuur)?\s*:\s*(.+)$)"},
-            {"preadvies.strekking",
-             R"(^\s*strekking(?:\s+van\s+(?:de|het)\s+(?:motie|amendement))?\s*:?\s*(.*)$)"},
-            {"preadvies.toelichting",
-             R"(^\s*toelichting(?:\s+(?:bij|op)\s+(?:het\s+)?pre-?advies)?\s*:?\s*(.*)$)"},
-            {"preadvies.status",
-             R"(^\s*status\s+(?:van\s+de\s+)?(?:motie|amendement)\s*:\s*(.*)$)"},
+    // --- Preadvies. Group 1: the value.
+    {"preadvies.advies",
+     R"(^\s*(?:pre-?advies|advies)(?:\s+(?:van\s+het\s+)?(?:vng[- ]?)?bestuur)?\s*:\s*(.+)$)"},
+    {"preadvies.strekking",
+     R"(^\s*strekking(?:\s+van\s+(?:de|het)\s+(?:motie|amendement))?\s*:?\s*(.*)$)"},
+    {"preadvies.toelichting",
+     R"(^\s*toelichting(?:\s+(?:bij|op)\s+(?:het\s+)?pre-?advies)?\s*:?\s*(.*)$)"},
+    {"preadvies.status", R"(^\s*status\s+(?:van\s+de\s+)?(?:motie|amendement)\s*:\s*(.*)$)"},
 
-            // --- Signatories. Applied to one column segment of a line.
-            {"sign.role", "^\\s*(?:de\\s+)?(" ROLE ")\\b[\\s,]*(.*)$"},
-            {"sign.name_role", "^\\s*(.+?),\\s*(" ROLE ")\\b[\\s,]*(.*)$"},
-            {"sign.honorific",
-             R"(^\s*(?:(?:mr|drs|dr|ir|ing|prof|dhr|mw|mevr|mevrouw|de\s+heer|bc|ba|ma|msc|bsc)\.?\s+)+)"},
-            // Initials then surname, several per segment: "J. R. V. A.
-            // Dijsselbloem R. Thijs".
-            {"sign.name_initials",
-             R"((?-i)((?:\p{Lu}\.\s?(?:-?\p{Lu}[a-z]?\.\s?)*)\s?(?:(?:van|de|der|den|ter|ten|te|in\s+'t|'t|op|het|la|le|du|da|von|Van|De)\s+)*\p{Lu}[\p{L}'-]+))"},
-            // A written-out name: "Roelof Bleker", "Marc van der Teutelinck".
-            {"sign.name_full",
-             R"((?-i)^\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+(?:van|de|der|den|ter|ten|te|'t|op|het))*(?:\s+\p{Lu}[\p{L}'-]+){1,2})\s*$)"},
-            {"sign.college_van",
-             R"(^\s*(?:namens\s+)?(?:het\s+college\s+van\s+)?(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)\s+(?:van\s+)?(?:de\s+gemeente\s+)?(.+?)[\s,:.]*$)"},
-            {"sign.namens",
-             R"(^\s*namens\s+(?:het\s+college\s+van\s+|de\s+raad\s+van\s+)?(?:de\s+)?(?:gemeente(?:raad)?\s+(?:van\s+)?)?(.+?)[\s,:.]*$)"},
+    // --- Signatories. Applied to one column segment of a line.
+    {"sign.role", "^\\s*(?:de\\s+)?(" ROLE ")\\b[\\s,]*(.*)$"},
+    {"sign.name_role", "^\\s*(.+?),\\s*(" ROLE ")\\b[\\s,]*(.*)$"},
+    {"sign.honorific",
+     R"(^\s*(?:(?:mr|drs|dr|ir|ing|prof|dhr|mw|mevr|mevrouw|de\s+heer|bc|ba|ma|msc|bsc)\.?\s+)+)"},
+    // Initials then surname, several per segment: "J. R. V. A.
+    // Dijsselbloem R. Thijs".
+    {"sign.name_initials",
+     R"((?-i)((?:\p{Lu}\.\s?(?:-?\p{Lu}[a-z]?\.\s?)*)\s?(?:(?:van|de|der|den|ter|ten|te|in\s+'t|'t|op|het|la|le|du|da|von|Van|De)\s+)*\p{Lu}[\p{L}'-]+))"},
+    // A written-out name: "Roelof Bleker", "Marc van der Teutelinck".
+    {"sign.name_full",
+     R"((?-i)^\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+(?:van|de|der|den|ter|ten|te|'t|op|het))*(?:\s+\p{Lu}[\p{L}'-]+){1,2})\s*$)"},
+    {"sign.college_van",
+     R"(^\s*(?:namens\s+)?(?:het\s+college\s+van\s+)?(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)\s+(?:van\s+)?(?:de\s+gemeente\s+)?(.+?)[\s,:.]*$)"},
+    {"sign.namens",
+     R"(^\s*namens\s+(?:het\s+college\s+van\s+|de\s+raad\s+van\s+)?(?:de\s+)?(?:gemeente(?:raad)?\s+(?:van\s+)?)?(.+?)[\s,:.]*$)"},
 };
 
 #undef BULLET
@@ -250,7 +210,7 @@ constexpr Spec
 #undef ROLE
 #undef I_
 
-} // namespace
+}  // namespace
 
 GrammarRules::GrammarRules() {
   RE2::Options options;
@@ -258,9 +218,8 @@ GrammarRules::GrammarRules() {
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
   options.set_max_mem(8 << 20);
-  for (const Spec &spec : kSpecs) {
-    NamedRule rule{spec.name, spec.pattern,
-                   std::make_unique<RE2>(spec.pattern, options)};
+  for (const Spec& spec : kSpecs) {
+    NamedRule rule{spec.name, spec.pattern, std::make_unique<RE2>(spec.pattern, options)};
     if (!rule.re->ok()) {
       std::fprintf(stderr, "grammar rule %s does not compile: %s\n", spec.name,
                    rule.re->error().c_str());
@@ -270,18 +229,16 @@ GrammarRules::GrammarRules() {
   }
 }
 
-const NamedRule &GrammarRules::Get(std::string_view name) const {
-  for (const NamedRule &rule : rules_) {
-    if (rule.name == name)
-      return rule;
+const NamedRule& GrammarRules::Get(std::string_view name) const {
+  for (const NamedRule& rule : rules_) {
+    if (rule.name == name) return rule;
   }
-  std::fprintf(stderr, "unknown grammar rule %.*s\n",
-               static_cast<int>(name.size()), name.data());
+  std::fprintf(stderr, "unknown grammar rule %.*s\n", static_cast<int>(name.size()), name.data());
   std::abort();
 }
 
-const GrammarRules &Grammar() {
-  static const GrammarRules *const grammar = new GrammarRules();
+const GrammarRules& Grammar() {
+  static const GrammarRules* const grammar = new GrammarRules();
   return *grammar;
 }
 
@@ -289,8 +246,8 @@ bool Matches(std::string_view name, std::string_view line) {
   return RE2::PartialMatch(line, Grammar().Re(name));
 }
 
-bool Capture(std::string_view name, std::string_view line, std::string *out) {
+bool Capture(std::string_view name, std::string_view line, std::string* out) {
   return RE2::PartialMatch(line, Grammar().Re(name), out);
 }
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline

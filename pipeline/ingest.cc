@@ -21,76 +21,65 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool IsPdfName(const fs::path &p) {
+bool IsPdfName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   return ext == ".pdf";
 }
 
 // A page with almost no letters has no usable text layer.
-bool HasUsableText(const std::string &text) {
+bool HasUsableText(const std::string& text) {
   int letters = 0;
   for (unsigned char c : text) {
-    if (std::isalpha(c) || c >= 0xC0)
-      ++letters;
+    if (std::isalpha(c) || c >= 0xC0) ++letters;
   }
   return letters >= 20;
 }
 
-std::vector<schema::Record> BuildRecords(const std::vector<Page> &pages,
-                                         const std::string &sha256,
-                                         const std::string &name) {
+std::vector<schema::Record> BuildRecords(const std::vector<Page>& pages, const std::string& sha256,
+                                         const std::string& name) {
   std::vector<DocumentSpan> spans = SplitIntoDocuments(pages);
   std::vector<schema::Record> records;
   std::vector<std::optional<LetterFacts>> letters;
   for (size_t i = 0; i < spans.size(); ++i) {
-    const DocumentSpan &span = spans[i];
+    const DocumentSpan& span = spans[i];
     std::vector<Page> doc_pages(pages.begin() + (span.first_page - 1),
                                 pages.begin() + span.last_page);
-    schema::Record r =
-        ExtractRecord(span.soort, doc_pages, Gazetteer::Default());
+    schema::Record r = ExtractRecord(span.soort, doc_pages, Gazetteer::Default());
     // Stable: the same file gives the same ids.
     r.id = Sha256Hex(sha256 + "#" + std::to_string(i)).substr(0, 16);
     r.bron = {name, sha256, span.first_page, span.last_page,
-              std::any_of(doc_pages.begin(), doc_pages.end(),
-                          [](const Page &p) { return p.ocr; })};
-    r.herkomst.insert(r.herkomst.begin(),
-                      {"soort", r.soort, span.first_page, span.rule});
-    letters.push_back(
-        span.soort == schema::kBrief
-            ? std::optional<LetterFacts>(ExtractLetterFacts(doc_pages))
-            : std::nullopt);
+              std::any_of(doc_pages.begin(), doc_pages.end(), [](const Page& p) { return p.ocr; })};
+    r.herkomst.insert(r.herkomst.begin(), {"soort", r.soort, span.first_page, span.rule});
+    letters.push_back(span.soort == schema::kBrief
+                          ? std::optional<LetterFacts>(ExtractLetterFacts(doc_pages))
+                          : std::nullopt);
     records.push_back(std::move(r));
   }
   ApplyBundleContext(records, letters);
   return records;
 }
 
-} // namespace
+}  // namespace
 
 std::string ToolVersions() {
-  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " +
-         extractors::PopplerVersion();
+  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " + extractors::PopplerVersion();
 }
 
-Result<std::vector<std::string>>
-CollectInputs(const std::vector<std::string> &paths) {
+Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
-  for (const std::string &p : paths) {
+  for (const std::string& p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
-    if (ec || !fs::exists(st))
-      return Status::NotFound(p + ": no such file or folder");
+    if (ec || !fs::exists(st)) return Status::NotFound(p + ": no such file or folder");
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
       for (fs::recursive_directory_iterator
                it(p, fs::directory_options::skip_permission_denied, ec),
            end;
            it != end; it.increment(ec)) {
-        if (ec)
-          break;
-        if (it->is_regular_file(ec) && IsPdfName(it->path()))
-          found.push_back(it->path().string());
+        if (ec) break;
+        if (it->is_regular_file(ec) && IsPdfName(it->path())) found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -101,15 +90,13 @@ CollectInputs(const std::vector<std::string> &paths) {
   return files;
 }
 
-Result<IngestSummary>
-Ingest(archive::Archive &archive, const std::vector<std::string> &files,
-       const IngestOptions &options,
-       const std::function<void(const FileOutcome &, int, int)> &progress) {
+Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::string>& files,
+                             const IngestOptions& options,
+                             const std::function<void(const FileOutcome&, int, int)>& progress) {
   IngestSummary summary;
-  archive::RunCounts &counts = summary.counts;
+  archive::RunCounts& counts = summary.counts;
   auto run_id = archive.BeginRun(options.run_arguments, ToolVersions());
-  if (!run_id.ok())
-    return run_id.status();
+  if (!run_id.ok()) return run_id.status();
   summary.run_id = *run_id;
   // Outcomes of files that stored nothing (unchanged, unreadable); they are
   // written with the next stored file, or at the end of the run.
@@ -118,7 +105,7 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
   // are stored.
   std::optional<std::vector<schema::Record>> linkable;
   int index = 0;
-  for (const std::string &path : files) {
+  for (const std::string& path : files) {
     ++index;
     ++counts.files;
     const auto started = std::chrono::steady_clock::now();
@@ -140,8 +127,7 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
       else
         ++counts.failed;
       counts.documents_added += o.documents;
-      if (progress)
-        progress(o, index, static_cast<int>(files.size()));
+      if (progress) progress(o, index, static_cast<int>(files.size()));
       summary.outcomes.push_back(std::move(o));
     };
     auto finish_unstored = [&](FileOutcome o) -> Status {
@@ -167,8 +153,7 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
     const auto size = fs::file_size(path, ec);
     if (!ec && static_cast<int64_t>(size) > options.max_file_bytes) {
       outcome.status = std::string(CodeName(Status::Code::kTooLarge));
-      outcome.message = path + ": " + std::to_string(size >> 20) +
-                        " MiB, over the limit of " +
+      outcome.message = path + ": " + std::to_string(size >> 20) + " MiB, over the limit of " +
                         std::to_string(options.max_file_bytes >> 20) + " MiB";
       MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
       continue;
@@ -182,14 +167,12 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
     }
     outcome.sha256 = *sha;
     auto existing = archive.FindFileBySha(*sha);
-    if (!existing.ok())
-      return existing.status();
+    if (!existing.ok()) return existing.status();
     if (existing->has_value() && ((*existing)->ok() || !options.retry_failed)) {
       outcome.status = "unchanged";
-      outcome.message =
-          (*existing)->ok()
-              ? "already in the archive"
-              : "failed before (" + (*existing)->status + "), not retried";
+      outcome.message = (*existing)->ok()
+                            ? "already in the archive"
+                            : "failed before (" + (*existing)->status + "), not retried";
       MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
       continue;
     }
@@ -206,15 +189,13 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
       file.status = std::string(CodeName(text.status().code()));
       file.message = text.status().message();
     } else {
-      for (const std::string &w : text->warnings)
-        file.warnings.push_back(path + ": " + w);
+      for (const std::string& w : text->warnings) file.warnings.push_back(path + ": " + w);
       if (text->encrypted) {
         // Only an owner password: the text is readable, the archive keeps it.
-        file.warnings.push_back(
-            path + ": encrypted with an owner password only; read without one");
+        file.warnings.push_back(path + ": encrypted with an owner password only; read without one");
       }
       std::vector<Page> pages;
-      for (const auto &p : text->pages) {
+      for (const auto& p : text->pages) {
         Page page{p.number, NormalizeText(p.text), p.method == "ocr"};
         if (!HasUsableText(page.text)) {
           file.warnings.push_back(path + ": page " + std::to_string(p.number) +
@@ -226,10 +207,9 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
       file.documents = BuildRecords(pages, file.sha256, file.name);
       if (!linkable) {
         auto loaded = archive.LoadRecords();
-        if (!loaded.ok())
-          return loaded.status();
+        if (!loaded.ok()) return loaded.status();
         linkable.emplace();
-        for (auto &r : *loaded) {
+        for (auto& r : *loaded) {
           if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
               r.soort == schema::kPreadvies) {
             linkable->push_back(std::move(r));
@@ -237,15 +217,12 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
         }
       }
       auto links = archive.Links();
-      if (!links.ok())
-        return links.status();
+      if (!links.ok()) return links.status();
       auto versions = archive.Versions();
-      if (!versions.ok())
-        return versions.status();
+      if (!versions.ok()) return versions.status();
       file.links = LinkPreadviezen(file.documents, *linkable, *links);
       file.versions = FindVersions(file.documents, *linkable, *versions);
-      file.status = file.warnings.empty() ? archive::kStatusOk
-                                          : archive::kStatusOkWarnings;
+      file.status = file.warnings.empty() ? archive::kStatusOk : archive::kStatusOkWarnings;
       file.message = file.warnings.empty() ? "" : file.warnings.front();
     }
     file.duration_ms = elapsed();
@@ -260,7 +237,7 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
     MA_RETURN_IF_ERROR(archive.StoreFile(file));
     pending.clear();
     if (linkable) {
-      for (const auto &r : file.documents) {
+      for (const auto& r : file.documents) {
         if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
             r.soort == schema::kPreadvies) {
           linkable->push_back(r);
@@ -273,4 +250,4 @@ Ingest(archive::Archive &archive, const std::vector<std::string> &files,
   return summary;
 }
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline

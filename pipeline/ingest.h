@@ -42,22 +42,20 @@ struct IngestSummary {
 
 // Expands files and folders into the sorted list of files to ingest
 // (*.pdf, any case, in folders; files named explicitly whatever their name).
-Result<std::vector<std::string>>
-CollectInputs(const std::vector<std::string> &paths);
+Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths);
 
 // Ingests `files` into `archive` as one ingest run: each file's outcome is
 // committed with the file itself, the totals when the run ends (a killed
 // run shows as unfinished). `progress` (may be empty) is called after each
 // file. Returns an error only when the archive itself fails (disk full,
 // lock timeout); bad input files are outcomes, not errors.
-Result<IngestSummary>
-Ingest(archive::Archive &archive, const std::vector<std::string> &files,
-       const IngestOptions &options,
-       const std::function<void(const FileOutcome &, int, int)> &progress = {});
+Result<IngestSummary> Ingest(
+    archive::Archive& archive, const std::vector<std::string>& files, const IngestOptions& options,
+    const std::function<void(const FileOutcome&, int, int)>& progress = {});
 
 // Tool versions recorded with each file: "motiearchief X; poppler-cpp Y".
 std::string ToolVersions();
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline
 
-#endif // MOTIEARCHIEF_PIPELINE_INGEST_H_
+#endif  // MOTIEARCHIEF_PIPELINE_INGEST_H_

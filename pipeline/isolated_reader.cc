@@ -16,7 +16,7 @@
 namespace motiearchief::pipeline {
 namespace {
 
-nlohmann::json Encode(const Result<extractors::PdfText> &result) {
+nlohmann::json Encode(const Result<extractors::PdfText>& result) {
   nlohmann::json j;
   if (!result.ok()) {
     j["code"] = static_cast<int>(result.status().code());
@@ -27,32 +27,27 @@ nlohmann::json Encode(const Result<extractors::PdfText> &result) {
   j["encrypted"] = result->encrypted;
   j["warnings"] = result->warnings;
   nlohmann::json pages = nlohmann::json::array();
-  for (const auto &p : result->pages) {
-    pages.push_back({{"n", p.number},
-                     {"t", p.text},
-                     {"m", p.method},
-                     {"c", p.ocr_confidence}});
+  for (const auto& p : result->pages) {
+    pages.push_back({{"n", p.number}, {"t", p.text}, {"m", p.method}, {"c", p.ocr_confidence}});
   }
   j["pages"] = std::move(pages);
   return j;
 }
 
-Result<extractors::PdfText> Decode(const std::vector<std::uint8_t> &bytes,
-                                   const std::string &path) {
+Result<extractors::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
+                                   const std::string& path) {
   nlohmann::json j = nlohmann::json::from_msgpack(bytes, true, false);
   if (j.is_discarded() || !j.is_object()) {
-    return Status::Error(Status::Code::kCrashed,
-                         path + ": reader sent a broken reply");
+    return Status::Error(Status::Code::kCrashed, path + ": reader sent a broken reply");
   }
   int code = j.value("code", 0);
   if (code != 0) {
-    return Status::Error(static_cast<Status::Code>(code),
-                         j.value("message", ""));
+    return Status::Error(static_cast<Status::Code>(code), j.value("message", ""));
   }
   extractors::PdfText text;
   text.encrypted = j.value("encrypted", false);
   text.warnings = j.value("warnings", std::vector<std::string>{});
-  for (const auto &p : j["pages"]) {
+  for (const auto& p : j["pages"]) {
     extractors::PdfPage page;
     page.number = p.value("n", 0);
     page.text = p.value("t", "");
@@ -63,13 +58,12 @@ Result<extractors::PdfText> Decode(const std::vector<std::uint8_t> &bytes,
   return text;
 }
 
-[[noreturn]] void RunChild(int fd, const std::string &path,
-                           const IsolationOptions &options, pid_t parent) {
+[[noreturn]] void RunChild(int fd, const std::string& path, const IsolationOptions& options,
+                           pid_t parent) {
   // A parent killed with -9 cannot kill its child; the kernel then does,
   // so no reader outlives the batch that started it.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != parent)
-    _exit(1);
+  if (getppid() != parent) _exit(1);
   struct rlimit mem = {static_cast<rlim_t>(options.memory_mib) << 20,
                        static_cast<rlim_t>(options.memory_mib) << 20};
   setrlimit(RLIMIT_AS, &mem);
@@ -80,36 +74,31 @@ Result<extractors::PdfText> Decode(const std::vector<std::uint8_t> &bytes,
   setrlimit(RLIMIT_CORE, &core);
   std::vector<std::uint8_t> bytes;
   try {
-    bytes = nlohmann::json::to_msgpack(
-        Encode(extractors::ReadPdfText(path, options.read)));
-  } catch (const std::bad_alloc &) {
-    bytes = nlohmann::json::to_msgpack(
-        {{"code", static_cast<int>(Status::Code::kTooLarge)},
-         {"message", path + ": out of memory (limit " +
-                         std::to_string(options.memory_mib) + " MiB)"}});
+    bytes = nlohmann::json::to_msgpack(Encode(extractors::ReadPdfText(path, options.read)));
+  } catch (const std::bad_alloc&) {
+    bytes =
+        nlohmann::json::to_msgpack({{"code", static_cast<int>(Status::Code::kTooLarge)},
+                                    {"message", path + ": out of memory (limit " +
+                                                    std::to_string(options.memory_mib) + " MiB)"}});
   }
   size_t off = 0;
   while (off < bytes.size()) {
     ssize_t n = write(fd, bytes.data() + off, bytes.size() - off);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      _exit(3);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) _exit(3);
     off += static_cast<size_t>(n);
   }
   close(fd);
   _exit(0);
 }
 
-} // namespace
+}  // namespace
 
-Result<extractors::PdfText> ReadPdfIsolated(const std::string &path,
-                                            const IsolationOptions &options) {
-  if (!options.isolate)
-    return extractors::ReadPdfText(path, options.read);
+Result<extractors::PdfText> ReadPdfIsolated(const std::string& path,
+                                            const IsolationOptions& options) {
+  if (!options.isolate) return extractors::ReadPdfText(path, options.read);
   int fds[2];
-  if (pipe(fds) != 0)
-    return Status::IoError(std::string("pipe: ") + std::strerror(errno));
+  if (pipe(fds) != 0) return Status::IoError(std::string("pipe: ") + std::strerror(errno));
   const pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
@@ -122,8 +111,8 @@ Result<extractors::PdfText> ReadPdfIsolated(const std::string &path,
     RunChild(fds[1], path, options, parent);
   }
   close(fds[1]);
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::seconds(options.timeout_seconds);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
   std::vector<std::uint8_t> bytes;
   bool timed_out = false;
   std::uint8_t buffer[1 << 16];
@@ -137,46 +126,38 @@ Result<extractors::PdfText> ReadPdfIsolated(const std::string &path,
     }
     struct pollfd p = {fds[0], POLLIN, 0};
     int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
-    if (ready < 0 && errno == EINTR)
-      continue;
-    if (ready <= 0)
-      continue;
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) continue;
     ssize_t n = read(fds[0], buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
     bytes.insert(bytes.end(), buffer, buffer + n);
   }
   close(fds[0]);
-  if (timed_out)
-    kill(pid, SIGKILL);
+  if (timed_out) kill(pid, SIGKILL);
   int wstatus = 0;
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
   if (timed_out) {
-    return Status::Error(Status::Code::kTimeout,
-                         path + ": reading took longer than " +
-                             std::to_string(options.timeout_seconds) + " s");
+    return Status::Error(
+        Status::Code::kTimeout,
+        path + ": reading took longer than " + std::to_string(options.timeout_seconds) + " s");
   }
   if (WIFSIGNALED(wstatus)) {
     int sig = WTERMSIG(wstatus);
-    std::string what =
-        sig == SIGXCPU ? "CPU limit of " + std::to_string(options.cpu_seconds) +
-                             " s exceeded"
-                       : std::string("reader crashed with signal ") +
-                             std::to_string(sig) + " (" + strsignal(sig) + ")";
-    return Status::Error(sig == SIGXCPU ? Status::Code::kTimeout
-                                        : Status::Code::kCrashed,
+    std::string what = sig == SIGXCPU
+                           ? "CPU limit of " + std::to_string(options.cpu_seconds) + " s exceeded"
+                           : std::string("reader crashed with signal ") + std::to_string(sig) +
+                                 " (" + strsignal(sig) + ")";
+    return Status::Error(sig == SIGXCPU ? Status::Code::kTimeout : Status::Code::kCrashed,
                          path + ": " + what);
   }
   if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || bytes.empty()) {
-    return Status::Error(
-        Status::Code::kCrashed,
-        path + ": reader exited with status " +
-            std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1));
+    return Status::Error(Status::Code::kCrashed,
+                         path + ": reader exited with status " +
+                             std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1));
   }
   return Decode(bytes, path);
 }
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline

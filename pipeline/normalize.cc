@@ -13,66 +13,64 @@ namespace motiearchief::pipeline {
 namespace {
 
 // Characters mapped (or dropped, with an empty replacement) after NFKC.
-UChar32 MapCodePoint(UChar32 c, bool *drop) {
+UChar32 MapCodePoint(UChar32 c, bool* drop) {
   *drop = false;
   switch (c) {
-  case 0x00AD: // soft hyphen
-  case 0x200B:
-  case 0x200C:
-  case 0x200D:
-  case 0x2060:
-  case 0xFEFF:
-  case 0x000C: // form feed: pages are already separate
-    *drop = true;
-    return c;
-  case 0x2018:
-  case 0x2019:
-  case 0x201A:
-  case 0x201B:
-  case 0x2032:
-  case 0x0060:
-  case 0x00B4:
-    return '\'';
-  case 0x201C:
-  case 0x201D:
-  case 0x201E:
-  case 0x201F:
-  case 0x2033:
-  case 0x00AB:
-  case 0x00BB:
-    return '"';
-  case 0xF0B7:
-  case 0xF0A7:
-  case 0xF076:
-  case 0xF0D8:
-  case 0xF0FC:
-  case 0x25CF:
-  case 0x25AA:
-  case 0x25A0:
-  case 0x2023:
-  case 0x2043:
-  case 0x2219:
-  case 0x25E6:
-    return 0x2022; // •
-  case 0x2010:
-  case 0x2011:
-    return '-';
-  case '\t':
-    return ' ';
-  default:
-    break;
+    case 0x00AD:  // soft hyphen
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x000C:  // form feed: pages are already separate
+      *drop = true;
+      return c;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x0060:
+    case 0x00B4:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
+      return '"';
+    case 0xF0B7:
+    case 0xF0A7:
+    case 0xF076:
+    case 0xF0D8:
+    case 0xF0FC:
+    case 0x25CF:
+    case 0x25AA:
+    case 0x25A0:
+    case 0x2023:
+    case 0x2043:
+    case 0x2219:
+    case 0x25E6:
+      return 0x2022;  // •
+    case 0x2010:
+    case 0x2011:
+      return '-';
+    case '\t':
+      return ' ';
+    default:
+      break;
   }
-  if (c != '\n' && u_isspace(c))
-    return ' ';
+  if (c != '\n' && u_isspace(c)) return ' ';
   return c;
 }
 
-icu::Transliterator *FoldingTransliterator() {
+icu::Transliterator* FoldingTransliterator() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> result(
-        icu::Transliterator::createInstance(
-            "NFKD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createInstance(
+        "NFKD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(result) : nullptr;
   }();
   return t.get();
@@ -80,13 +78,12 @@ icu::Transliterator *FoldingTransliterator() {
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
-} // namespace
+}  // namespace
 
 std::string_view Trim(std::string_view s) {
-  const char *ws = " \t\r\n\f\v";
+  const char* ws = " \t\r\n\f\v";
   size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos)
-    return {};
+  if (b == std::string_view::npos) return {};
   size_t e = s.find_last_not_of(ws);
   return s.substr(b, e - b + 1);
 }
@@ -96,8 +93,7 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
-    if (end == std::string_view::npos)
-      end = text.size();
+    if (end == std::string_view::npos) end = text.size();
     lines.push_back(text.substr(start, end - start));
     start = end + 1;
   }
@@ -108,11 +104,9 @@ std::string NormalizeText(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const icu::Normalizer2 *nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString normalized =
-      U_SUCCESS(status) ? nfkc->normalize(source, status) : source;
-  if (U_FAILURE(status))
-    normalized = source;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString normalized = U_SUCCESS(status) ? nfkc->normalize(source, status) : source;
+  if (U_FAILURE(status)) normalized = source;
 
   icu::UnicodeString mapped;
   mapped.getBuffer(normalized.length());
@@ -121,14 +115,12 @@ std::string NormalizeText(std::string_view text) {
     UChar32 c = normalized.char32At(i);
     i += U16_LENGTH(c);
     if (c == '\r') {
-      if (i < normalized.length() && normalized.charAt(i) == '\n')
-        continue;
+      if (i < normalized.length() && normalized.charAt(i) == '\n') continue;
       c = '\n';
     }
     bool drop = false;
     UChar32 m = MapCodePoint(c, &drop);
-    if (!drop)
-      mapped.append(m);
+    if (!drop) mapped.append(m);
   }
   std::string utf8;
   mapped.toUTF8String(utf8);
@@ -141,17 +133,15 @@ std::string NormalizeText(std::string_view text) {
     out.append(line.substr(0, end == std::string_view::npos ? 0 : end + 1));
     out.push_back('\n');
   }
-  if (!out.empty())
-    out.pop_back();
+  if (!out.empty()) out.pop_back();
   return out;
 }
 
-std::string JoinLines(const std::vector<std::string> &lines) {
+std::string JoinLines(const std::vector<std::string>& lines) {
   std::string out;
-  for (const std::string &raw : lines) {
+  for (const std::string& raw : lines) {
     std::string_view line = Trim(raw);
-    if (line.empty())
-      continue;
+    if (line.empty()) continue;
     if (out.empty()) {
       out.append(line);
       continue;
@@ -180,8 +170,7 @@ std::string JoinLines(const std::vector<std::string> &lines) {
   std::string collapsed;
   collapsed.reserve(out.size());
   for (char c : out) {
-    if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ')
-      continue;
+    if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
     collapsed.push_back(c);
   }
   return collapsed;
@@ -189,16 +178,14 @@ std::string JoinLines(const std::vector<std::string> &lines) {
 
 std::string JoinLines(std::string_view text) {
   std::vector<std::string> lines;
-  for (std::string_view line : SplitLines(text))
-    lines.emplace_back(line);
+  for (std::string_view line : SplitLines(text)) lines.emplace_back(line);
   return JoinLines(lines);
 }
 
 std::string FoldForMatch(std::string_view text) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (icu::Transliterator *t = FoldingTransliterator())
-    t->transliterate(s);
+  if (icu::Transliterator* t = FoldingTransliterator()) t->transliterate(s);
   s.foldCase();
   icu::UnicodeString cleaned;
   bool pending_space = false;
@@ -206,8 +193,7 @@ std::string FoldForMatch(std::string_view text) {
     UChar32 c = s.char32At(i);
     i += U16_LENGTH(c);
     if (u_isalnum(c)) {
-      if (pending_space && !cleaned.isEmpty())
-        cleaned.append(UChar32(' '));
+      if (pending_space && !cleaned.isEmpty()) cleaned.append(UChar32(' '));
       pending_space = false;
       cleaned.append(c);
     } else {
@@ -221,34 +207,26 @@ std::string FoldForMatch(std::string_view text) {
 
 std::set<std::string> ContentWords(std::string_view text) {
   static const std::set<std::string> kStopWords = {
-      "de",      "het",       "een",     "en",    "van",        "voor",
-      "met",     "op",        "aan",     "in",    "te",         "bij",
-      "naar",    "om",        "over",    "tot",   "uit",        "of",
-      "als",     "dat",       "die",     "dit",   "deze",       "zijn",
-      "is",      "wordt",     "worden",  "motie", "amendement", "vng",
-      "bestuur", "gemeenten", "gemeente"};
+      "de",    "het",        "een", "en",      "van",       "voor",    "met", "op",    "aan",
+      "in",    "te",         "bij", "naar",    "om",        "over",    "tot", "uit",   "of",
+      "als",   "dat",        "die", "dit",     "deze",      "zijn",    "is",  "wordt", "worden",
+      "motie", "amendement", "vng", "bestuur", "gemeenten", "gemeente"};
   std::set<std::string> out;
   std::istringstream in(FoldForMatch(text));
   std::string w;
   while (in >> w) {
-    if (w.size() < 3 || kStopWords.count(w))
-      continue;
-    if (w.size() > 6)
-      w.resize(w.size() - 2);
+    if (w.size() < 3 || kStopWords.count(w)) continue;
+    if (w.size() > 6) w.resize(w.size() - 2);
     out.insert(w);
   }
   return out;
 }
 
-double WordOverlap(const std::set<std::string> &a,
-                   const std::set<std::string> &b) {
-  if (a.empty() || b.empty())
-    return 0;
+double WordOverlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
   size_t common = 0;
-  for (const std::string &w : a)
-    common += b.count(w);
-  return static_cast<double>(common) /
-         static_cast<double>(std::min(a.size(), b.size()));
+  for (const std::string& w : a) common += b.count(w);
+  return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline

@@ -14,8 +14,8 @@ constexpr int kTopLines = 14;
 constexpr size_t kProseLength = 90;
 
 struct StartRule {
-  const char *rule;
-  const char *soort;
+  const char* rule;
+  const char* soort;
 };
 constexpr StartRule kStartRules[] = {
     {"doc.samenvatting_preadvies", schema::kPreadvies},
@@ -28,15 +28,12 @@ constexpr StartRule kStartRules[] = {
     {"doc.brief", schema::kBrief},
 };
 
-bool LooksLikeAmendement(const std::vector<std::string_view> &lines) {
+bool LooksLikeAmendement(const std::vector<std::string_view>& lines) {
   int n = 0;
   for (std::string_view line : lines) {
-    if (Trim(line).empty())
-      continue;
-    if (++n > 40)
-      break;
-    if (Matches("doc.amendement", line) ||
-        Matches("title.amendement_label", line)) {
+    if (Trim(line).empty()) continue;
+    if (++n > 40) break;
+    if (Matches("doc.amendement", line) || Matches("title.amendement_label", line)) {
       return true;
     }
   }
@@ -46,23 +43,20 @@ bool LooksLikeAmendement(const std::vector<std::string_view> &lines) {
 // A document that no page top announced, judged on its content: the
 // structure of a motion (considerations, then requests, then the closing
 // formula or signatures), else a letter, else "overig".
-std::string ClassifyByContent(const std::string &text, std::string *rule) {
+std::string ClassifyByContent(const std::string& text, std::string* rule) {
   bool consideration = false, request = false, closing = false;
   int letterhead = 0;
   for (std::string_view line : SplitLines(text)) {
-    if (Matches("clause.constaterende", line) ||
-        Matches("clause.overwegende", line)) {
+    if (Matches("clause.constaterende", line) || Matches("clause.overwegende", line)) {
       consideration = true;
-    } else if (consideration && (Matches("request.verzoekt", line) ||
-                                 Matches("request.roept_op", line) ||
-                                 Matches("request.draagt_op", line) ||
-                                 Matches("request.spreekt_uit", line))) {
+    } else if (consideration &&
+               (Matches("request.verzoekt", line) || Matches("request.roept_op", line) ||
+                Matches("request.draagt_op", line) || Matches("request.spreekt_uit", line))) {
       request = true;
     } else if (request && Matches("clause.end_orde_van_de_dag", line)) {
       closing = true;
     }
-    if (Matches("doc.brief_letterhead", line))
-      ++letterhead;
+    if (Matches("doc.brief_letterhead", line)) ++letterhead;
   }
   if (consideration && request && closing) {
     *rule = "content.motion_structure";
@@ -76,31 +70,28 @@ std::string ClassifyByContent(const std::string &text, std::string *rule) {
   return schema::kOverig;
 }
 
-} // namespace
+}  // namespace
 
-PageStart DetectPageStart(const std::string &page_text) {
+PageStart DetectPageStart(const std::string& page_text) {
   int seen = 0;
   int letterhead = 0;
   for (std::string_view line : SplitLines(page_text)) {
     std::string_view trimmed = Trim(line);
-    if (trimmed.empty() || Matches("page.furniture", line))
-      continue;
-    for (const StartRule &s : kStartRules) {
-      if (Matches(s.rule, line))
-        return {s.soort, s.rule};
+    if (trimmed.empty() || Matches("page.furniture", line)) continue;
+    for (const StartRule& s : kStartRules) {
+      if (Matches(s.rule, line)) return {s.soort, s.rule};
     }
     if (Matches("doc.brief_letterhead", line) && ++letterhead >= 2) {
       return {schema::kBrief, "doc.brief_letterhead"};
     }
-    if (trimmed.size() >= kProseLength || ++seen >= kTopLines)
-      break;
+    if (trimmed.size() >= kProseLength || ++seen >= kTopLines) break;
   }
   return {};
 }
 
-std::vector<DocumentSpan> SplitIntoDocuments(const std::vector<Page> &pages) {
+std::vector<DocumentSpan> SplitIntoDocuments(const std::vector<Page>& pages) {
   std::vector<DocumentSpan> spans;
-  for (const Page &page : pages) {
+  for (const Page& page : pages) {
     PageStart start = DetectPageStart(page.text);
     if (!start.soort.empty() || spans.empty()) {
       spans.push_back({start.soort, page.number, page.number, start.rule});
@@ -109,9 +100,9 @@ std::vector<DocumentSpan> SplitIntoDocuments(const std::vector<Page> &pages) {
     }
   }
   // Refine kinds on the whole document's text.
-  for (DocumentSpan &span : spans) {
+  for (DocumentSpan& span : spans) {
     std::string text;
-    for (const Page &page : pages) {
+    for (const Page& page : pages) {
       if (page.number >= span.first_page && page.number <= span.last_page) {
         text += page.text;
         text += '\n';
@@ -131,4 +122,4 @@ std::vector<DocumentSpan> SplitIntoDocuments(const std::vector<Page> &pages) {
   return spans;
 }
 
-} // namespace motiearchief::pipeline
+}  // namespace motiearchief::pipeline

@@ -23,7 +23,7 @@ struct DocumentSpan {
   std::string soort;  // schema::kMotie, ...
   int first_page = 0;
   int last_page = 0;
-  std::string rule;   // the rule that started or classified the document
+  std::string rule;  // the rule that started or classified the document
 };
 
 // Spans in page order, covering every page exactly once.

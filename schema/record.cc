@@ -7,8 +7,7 @@ nlohmann::ordered_json OptionalString(const std::optional<std::string>& s) {
   return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
 }
 
-nlohmann::ordered_json Clauses(const std::vector<Clause>& clauses,
-                               bool with_provenance) {
+nlohmann::ordered_json Clauses(const std::vector<Clause>& clauses, bool with_provenance) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Clause& c : clauses) {
     nlohmann::ordered_json clause = {{"soort", c.soort}, {"tekst", c.tekst}};
@@ -24,11 +23,21 @@ nlohmann::ordered_json Clauses(const std::vector<Clause>& clauses,
 }  // namespace
 
 const std::vector<std::string>& ContractKeys() {
-  static const std::vector<std::string> keys = {
-      "id",           "soort",           "titel",       "indieners",
-      "mede_indieners", "ondersteuners", "datum_indiening", "vergadering",
-      "overwegingen", "verzoeken",       "ondertekenaars", "preadvies",
-      "motie",        "bron",            "tekst"};
+  static const std::vector<std::string> keys = {"id",
+                                                "soort",
+                                                "titel",
+                                                "indieners",
+                                                "mede_indieners",
+                                                "ondersteuners",
+                                                "datum_indiening",
+                                                "vergadering",
+                                                "overwegingen",
+                                                "verzoeken",
+                                                "ondertekenaars",
+                                                "preadvies",
+                                                "motie",
+                                                "bron",
+                                                "tekst"};
   return keys;
 }
 
@@ -74,8 +83,7 @@ nlohmann::ordered_json ToJson(const Record& r, bool with_provenance) {
   if (with_provenance) {
     nlohmann::ordered_json h = nlohmann::ordered_json::array();
     for (const Provenance& p : r.herkomst) {
-      h.push_back({{"veld", p.field}, {"waarde", p.value},
-                   {"pagina", p.page}, {"regel", p.rule}});
+      h.push_back({{"veld", p.field}, {"waarde", p.value}, {"pagina", p.page}, {"regel", p.rule}});
     }
     j["herkomst"] = h;
   }
@@ -87,15 +95,13 @@ nlohmann::ordered_json ToJson(const Record& r, bool with_provenance) {
 namespace motiearchief::schema {
 namespace {
 
-std::optional<std::string> GetOptional(const nlohmann::ordered_json& j,
-                                       const char* key) {
+std::optional<std::string> GetOptional(const nlohmann::ordered_json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return std::nullopt;
   return it->get<std::string>();
 }
 
-std::vector<std::string> GetStrings(const nlohmann::ordered_json& j,
-                                    const char* key) {
+std::vector<std::string> GetStrings(const nlohmann::ordered_json& j, const char* key) {
   std::vector<std::string> out;
   auto it = j.find(key);
   if (it == j.end() || !it->is_array()) return out;
@@ -105,8 +111,7 @@ std::vector<std::string> GetStrings(const nlohmann::ordered_json& j,
   return out;
 }
 
-std::vector<Clause> GetClauses(const nlohmann::ordered_json& j,
-                               const char* key) {
+std::vector<Clause> GetClauses(const nlohmann::ordered_json& j, const char* key) {
   std::vector<Clause> out;
   auto it = j.find(key);
   if (it == j.end() || !it->is_array()) return out;
@@ -137,8 +142,8 @@ Record RecordFromJson(const nlohmann::ordered_json& j) {
   r.verzoeken = GetClauses(j, "verzoeken");
   if (auto it = j.find("ondertekenaars"); it != j.end() && it->is_array()) {
     for (const auto& v : *it) {
-      r.ondertekenaars.push_back({v.value("naam", ""), GetOptional(v, "functie"),
-                                  GetOptional(v, "gemeente")});
+      r.ondertekenaars.push_back(
+          {v.value("naam", ""), GetOptional(v, "functie"), GetOptional(v, "gemeente")});
     }
   }
   if (auto it = j.find("preadvies"); it != j.end() && it->is_object()) {
@@ -163,8 +168,8 @@ Record RecordFromJson(const nlohmann::ordered_json& j) {
   r.onbekende_gemeenten = GetStrings(j, "onbekende_gemeenten");
   if (auto it = j.find("herkomst"); it != j.end() && it->is_array()) {
     for (const auto& v : *it) {
-      r.herkomst.push_back({v.value("veld", ""), v.value("waarde", ""),
-                            v.value("pagina", 0), v.value("regel", "")});
+      r.herkomst.push_back(
+          {v.value("veld", ""), v.value("waarde", ""), v.value("pagina", 0), v.value("regel", "")});
     }
   }
   return r;

@@ -8,7 +8,6 @@
 #define MOTIEARCHIEF_SCHEMA_RECORD_H_
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +26,8 @@ inline constexpr const char* kOverig = "overig";
 struct Clause {
   std::string soort;  // "overwegende", "verzoekt", ...
   std::string tekst;
-  int page = 0;       // page of the file where the clause starts
-  std::string rule;   // grammar rule that opened it
+  int page = 0;      // page of the file where the clause starts
+  std::string rule;  // grammar rule that opened it
 };
 
 struct Signatory {
@@ -38,11 +37,11 @@ struct Signatory {
 };
 
 struct Advice {
-  std::string advies;       // "overnemen", "ontraden", ...
+  std::string advies;  // "overnemen", "ontraden", ...
   std::string toelichting;
   std::optional<std::string> document;  // id of the preadvies document
-  std::string strekking;    // preadvies only (not exported in `preadvies`)
-  std::string status;       // "ingediend", "ondertekend", ... when stated
+  std::string strekking;                // preadvies only (not exported in `preadvies`)
+  std::string status;                   // "ingediend", "ondertekend", ... when stated
 };
 
 // Where a field value came from: page and grammar rule.
@@ -79,9 +78,9 @@ struct Record {
   std::string tekst;
 
   // Beyond the contract's keys (exported as additions, see ToJson).
-  std::optional<std::string> agendapunt;     // "7", "8a" from the cover letter
+  std::optional<std::string> agendapunt;         // "7", "8a" from the cover letter
   std::vector<std::string> onbekende_gemeenten;  // names not in the gazetteer
-  std::vector<Provenance> herkomst;          // provenance per field
+  std::vector<Provenance> herkomst;              // provenance per field
   // Pipeline-internal, never exported: a submission date written without
   // its year ("20 november"), resolved once the meeting is known.
   std::optional<std::string> datum_zonder_jaar;

@@ -14,11 +14,10 @@ namespace motiearchief::archive {
 namespace {
 
 class ArchiveTest : public testing::Test {
-protected:
+ protected:
   void SetUp() override {
     path_ = testing::TempDir() + "archive_test_" +
-            testing::UnitTest::GetInstance()->current_test_info()->name() +
-            ".db";
+            testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
     std::filesystem::remove(path_);
     std::filesystem::remove(path_ + "-wal");
     std::filesystem::remove(path_ + "-shm");
@@ -28,8 +27,7 @@ protected:
     EXPECT_TRUE(a.ok()) << a.status().ToString();
     return std::move(a).value();
   }
-  static FileIngest File(const std::string &sha, const std::string &name,
-                         int docs) {
+  static FileIngest File(const std::string& sha, const std::string& name, int docs) {
     FileIngest f;
     f.sha256 = sha;
     f.name = name;
@@ -42,31 +40,28 @@ protected:
       r.soort = schema::kMotie;
       r.titel = "Aan de slag met bestaanszekerheid";
       r.indieners = {"Súdwest-Fryslân"};
-      r.tekst =
-          "De gemeente Súdwest-Fryslân dient deze motie in over woningen.";
+      r.tekst = "De gemeente Súdwest-Fryslân dient deze motie in over woningen.";
       r.bron = {name, sha, 1, 1, false};
       f.documents.push_back(r);
     }
     return f;
   }
-  int64_t Count(const std::string &sql) {
-    sqlite3 *db = nullptr;
+  int64_t Count(const std::string& sql) {
+    sqlite3* db = nullptr;
     sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt *s = nullptr;
+    sqlite3_stmt* s = nullptr;
     sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr);
     int64_t n = -1;
-    if (s && sqlite3_step(s) == SQLITE_ROW)
-      n = sqlite3_column_int64(s, 0);
+    if (s && sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     sqlite3_close(db);
     return n;
   }
-  void Exec(const std::string &sql) {
-    sqlite3 *db = nullptr;
+  void Exec(const std::string& sql) {
+    sqlite3* db = nullptr;
     sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
-    char *error = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error),
-              SQLITE_OK)
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
         << (error ? error : "");
     sqlite3_free(error);
     sqlite3_close(db);
@@ -77,14 +72,12 @@ protected:
 TEST_F(ArchiveTest, MigratesToTheLatestVersionOnce) {
   {
     auto a = Open();
-    EXPECT_EQ(a->schema_version(),
-              static_cast<int>(schema::Migrations().size()));
+    EXPECT_EQ(a->schema_version(), static_cast<int>(schema::Migrations().size()));
   }
   auto again = Open();
   EXPECT_EQ(Count("SELECT count(*) FROM schema_migration"),
             static_cast<int64_t>(schema::Migrations().size()));
-  EXPECT_EQ(Count("PRAGMA user_version"),
-            static_cast<int64_t>(schema::Migrations().size()));
+  EXPECT_EQ(Count("PRAGMA user_version"), static_cast<int64_t>(schema::Migrations().size()));
   EXPECT_EQ(Count("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode "
                   "= 'wal'"),
             1);
@@ -96,8 +89,7 @@ TEST_F(ArchiveTest, StoresAndLoadsRecords) {
   auto records = a->LoadRecords();
   ASSERT_TRUE(records.ok());
   ASSERT_EQ(records->size(), 2u);
-  EXPECT_EQ((*records)[0].indieners,
-            std::vector<std::string>{"Súdwest-Fryslân"});
+  EXPECT_EQ((*records)[0].indieners, std::vector<std::string>{"Súdwest-Fryslân"});
   EXPECT_EQ(Count("SELECT count(*) FROM document_gemeente WHERE gemeente = "
                   "'Súdwest-Fryslân'"),
             2);
@@ -109,7 +101,7 @@ TEST_F(ArchiveTest, StoresAndLoadsRecords) {
 TEST_F(ArchiveTest, FileIsStoredCompletelyOrNotAtAll) {
   auto a = Open();
   FileIngest bad = File("bbbb2222", "y.pdf", 2);
-  bad.documents[1].id = bad.documents[0].id; // violates UNIQUE(id)
+  bad.documents[1].id = bad.documents[0].id;  // violates UNIQUE(id)
   Status s = a->StoreFile(bad);
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(Count("SELECT count(*) FROM source_file"), 0);
@@ -117,8 +109,7 @@ TEST_F(ArchiveTest, FileIsStoredCompletelyOrNotAtAll) {
   EXPECT_EQ(Count("SELECT count(*) FROM document"), 0);
 }
 
-TEST_F(ArchiveTest,
-       FailedFileIsReplacedOnRetryAndChangedFileKeepsBothVersions) {
+TEST_F(ArchiveTest, FailedFileIsReplacedOnRetryAndChangedFileKeepsBothVersions) {
   auto a = Open();
   FileIngest failed = File("cccc3333", "z.pdf", 0);
   failed.status = "damaged";
@@ -145,10 +136,9 @@ TEST_F(ArchiveTest, FullTextIgnoresDiacriticsAndStaysInSync) {
                   "'woningen'"),
             1);
   // Deleting through SQL keeps the index in sync (triggers).
-  sqlite3 *db = nullptr;
+  sqlite3* db = nullptr;
   sqlite3_open(path_.c_str(), &db);
-  sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM source_file", nullptr,
-               nullptr, nullptr);
+  sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM source_file", nullptr, nullptr, nullptr);
   sqlite3_close(db);
   EXPECT_EQ(Count("SELECT count(*) FROM document_fts WHERE document_fts MATCH "
                   "'woningen'"),
@@ -161,22 +151,20 @@ TEST_F(ArchiveTest, ReadableByTheStockSqlite3Tool) {
     auto a = Open();
     ASSERT_TRUE(a->StoreFile(File("ffff6666", "v.pdf", 1)).ok());
   }
-  std::string cmd =
-      "sqlite3 -readonly '" + path_ +
-      "' \"SELECT titel FROM document_fts WHERE document_fts MATCH "
-      "'sudwest fryslan'\" 2>&1";
-  FILE *p = popen(cmd.c_str(), "r");
+  std::string cmd = "sqlite3 -readonly '" + path_ +
+                    "' \"SELECT titel FROM document_fts WHERE document_fts MATCH "
+                    "'sudwest fryslan'\" 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
   ASSERT_NE(p, nullptr);
   char buf[256] = {};
   std::string out;
-  while (fgets(buf, sizeof buf, p))
-    out += buf;
+  while (fgets(buf, sizeof buf, p)) out += buf;
   EXPECT_EQ(pclose(p), 0) << out;
   EXPECT_EQ(out, "Aan de slag met bestaanszekerheid\n");
 }
 
 TEST_F(ArchiveTest, RefusesAFileThatIsNotAnArchive) {
-  FILE *f = fopen(path_.c_str(), "w");
+  FILE* f = fopen(path_.c_str(), "w");
   fputs("this is not sqlite", f);
   fclose(f);
   auto a = Archive::Open(path_);
@@ -193,8 +181,7 @@ TEST_F(ArchiveTest, RunRecordsEachFileWithTheFileItself) {
   EXPECT_EQ((*found)->id, *run);
   EXPECT_FALSE((*found)->finished.has_value());
 
-  RunFileRow unreadable{
-      1, "/in/gone.pdf", std::nullopt, "io_error", "cannot open", 0, 0, 0};
+  RunFileRow unreadable{1, "/in/gone.pdf", std::nullopt, "io_error", "cannot open", 0, 0, 0};
   FileIngest f = File("aaaa1111", "x.pdf", 2);
   f.run_id = *run;
   f.run_files = {unreadable, {2, "/in/x.pdf", "aaaa1111", "ok", "", 5, 2, 1}};
@@ -207,9 +194,8 @@ TEST_F(ArchiveTest, RunRecordsEachFileWithTheFileItself) {
   EXPECT_FALSE((*rows)[1].problem());
 
   RunCounts counts{3, 1, 1, 0, 1, 2};
-  ASSERT_TRUE(a->FinishRun(*run, counts,
-                           {{3, "/in/y.pdf", "bbbb", "unchanged", "", 0, 0, 0}})
-                  .ok());
+  ASSERT_TRUE(
+      a->FinishRun(*run, counts, {{3, "/in/y.pdf", "bbbb", "unchanged", "", 0, 0, 0}}).ok());
   found = a->FindRun(*run);
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_TRUE((*found)->finished.has_value());
@@ -236,8 +222,9 @@ TEST_F(ArchiveTest, CheckFindsAnFtsIndexOutOfSync) {
   }
   // Change the text behind the index's back: triggers off, as a tool that
   // bypasses them would.
-  Exec("DROP TRIGGER document_fts_update; UPDATE document SET tekst = 'heel "
-       "iets anders'");
+  Exec(
+      "DROP TRIGGER document_fts_update; UPDATE document SET tekst = 'heel "
+      "iets anders'");
   auto a = Open();
   auto problems = a->Check();
   ASSERT_TRUE(problems.ok());
@@ -255,8 +242,7 @@ TEST_F(ArchiveTest, CheckFindsAFileWithMissingPages) {
   auto problems = a->Check();
   ASSERT_TRUE(problems.ok());
   ASSERT_EQ(problems->size(), 1u);
-  EXPECT_NE(problems->front().find("/in/x.pdf: 0 of 1 pages"),
-            std::string::npos);
+  EXPECT_NE(problems->front().find("/in/x.pdf: 0 of 1 pages"), std::string::npos);
 }
 
 TEST_F(ArchiveTest, BackupIsACompleteCheckedCopy) {
@@ -279,5 +265,5 @@ TEST_F(ArchiveTest, BackupIsACompleteCheckedCopy) {
   EXPECT_EQ(a->BackupTo(path_).code(), Status::Code::kInvalidArgument);
 }
 
-} // namespace
-} // namespace motiearchief::archive
+}  // namespace
+}  // namespace motiearchief::archive

@@ -29,86 +29,75 @@ using testing_cli::CommandResult;
 using testing_cli::Sh;
 
 const std::string kSource = MA_SOURCE_DIR;
-const std::set<std::string> kStatuses = {
-    "ok",      "ok_warnings", "not_pdf",   "encrypted", "damaged",
-    "timeout", "crashed",     "too_large", "empty",     "io_error"};
+const std::set<std::string> kStatuses = {"ok",      "ok_warnings", "not_pdf", "encrypted",
+                                         "damaged", "timeout",     "crashed", "too_large",
+                                         "empty",   "io_error"};
 
-std::string Scratch(const std::string &name) {
-  std::string dir =
-      testing::TempDir() + "batch_" + std::to_string(getpid()) + "_" + name;
+std::string Scratch(const std::string& name) {
+  std::string dir = testing::TempDir() + "batch_" + std::to_string(getpid()) + "_" + name;
   fs::remove_all(dir);
   return dir;
 }
 
-std::string Tool(const std::string &db) {
-  return std::string(MA_BINARY) + " --db " + db;
-}
+std::string Tool(const std::string& db) { return std::string(MA_BINARY) + " --db " + db; }
 
-void RemoveArchive(const std::string &db) {
-  for (const char *suffix : {"", "-wal", "-shm"})
-    fs::remove(db + suffix);
+void RemoveArchive(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
 }
 
 // The hostile corpus, made once per test process.
-const std::string &Corpus() {
-  static const std::string *dir = [] {
-    auto *d = new std::string(Scratch("corpus"));
-    CommandResult made =
-        Sh("python3 " + kSource + "/scripts/make_hostile_corpus.py " + *d +
-           " " + kSource + "/samples");
+const std::string& Corpus() {
+  static const std::string* dir = [] {
+    auto* d = new std::string(Scratch("corpus"));
+    CommandResult made = Sh("python3 " + kSource + "/scripts/make_hostile_corpus.py " + *d + " " +
+                            kSource + "/samples");
     EXPECT_EQ(made.exit_code, 0) << made.out;
     return d;
   }();
   return *dir;
 }
 
-std::vector<std::string> PdfsIn(const std::string &dir) {
+std::vector<std::string> PdfsIn(const std::string& dir) {
   std::vector<std::string> names;
-  for (const auto &e : fs::directory_iterator(dir))
-    names.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
 
-std::multiset<std::string> SortedLines(const std::string &text) {
+std::multiset<std::string> SortedLines(const std::string& text) {
   std::multiset<std::string> lines;
   std::istringstream in(text);
   std::string line;
-  while (std::getline(in, line))
-    lines.insert(line);
+  while (std::getline(in, line)) lines.insert(line);
   return lines;
 }
 
-int GoldenCount(const std::string &sample_name) {
-  std::ifstream in(kSource + "/samples/expected/" +
-                   fs::path(sample_name).stem().string() + ".jsonl");
+int GoldenCount(const std::string& sample_name) {
+  std::ifstream in(kSource + "/samples/expected/" + fs::path(sample_name).stem().string() +
+                   ".jsonl");
   int n = 0;
   std::string line;
-  while (std::getline(in, line))
-    n += !line.empty();
+  while (std::getline(in, line)) n += !line.empty();
   return n;
 }
 
 TEST(BatchTest, HostileCorpusNeverStopsTheBatch) {
-  const std::string &corpus = Corpus();
+  const std::string& corpus = Corpus();
   const std::vector<std::string> names = PdfsIn(corpus);
-  const auto hostile =
-      std::count_if(names.begin(), names.end(), [](const std::string &n) {
-        return n.rfind("good-", 0) != 0;
-      });
+  const auto hostile = std::count_if(names.begin(), names.end(),
+                                     [](const std::string& n) { return n.rfind("good-", 0) != 0; });
   ASSERT_GE(hostile, 200);
 
   const std::string db = Scratch("hostile.db");
   const std::string summary_path = Scratch("hostile-summary.json");
-  CommandResult run =
-      Sh(Tool(db) + " ingest " + corpus +
-         " --timeout 30 --memory-mib 1024 --summary-json " + summary_path);
+  CommandResult run = Sh(Tool(db) + " ingest " + corpus +
+                         " --timeout 30 --memory-mib 1024 --summary-json " + summary_path);
   // 4: done, with files that could not be read. Never 1 (aborted).
   ASSERT_EQ(run.exit_code, 4) << run.out;
   nlohmann::json summary = nlohmann::json::parse(std::ifstream(summary_path));
   ASSERT_EQ(summary["outcomes"].size(), names.size());
   std::map<std::string, int> by_status;
-  for (const auto &o : summary["outcomes"]) {
+  for (const auto& o : summary["outcomes"]) {
     std::string status = o["status"];
     EXPECT_TRUE(kStatuses.count(status)) << o["path"] << ": " << status;
     ++by_status[status];
@@ -117,12 +106,11 @@ TEST(BatchTest, HostileCorpusNeverStopsTheBatch) {
     }
   }
   // The corpus is built so that each of these shows up.
-  for (const char *status : {"ok", "ok_warnings", "not_pdf", "encrypted",
-                             "damaged", "too_large", "empty"}) {
+  for (const char* status :
+       {"ok", "ok_warnings", "not_pdf", "encrypted", "damaged", "too_large", "empty"}) {
     EXPECT_GT(by_status[status], 0) << status;
   }
-  EXPECT_EQ(summary["failed_files"].size(),
-            static_cast<size_t>(summary["failed"].get<int>()));
+  EXPECT_EQ(summary["failed_files"].size(), static_cast<size_t>(summary["failed"].get<int>()));
 
   // Every file has its status in the archive, for this run and for good.
   auto archive = archive::Archive::Open(db, {.read_only = true});
@@ -133,9 +121,8 @@ TEST(BatchTest, HostileCorpusNeverStopsTheBatch) {
   auto run_files = (*archive)->RunFiles((*run_row)->id);
   ASSERT_TRUE(run_files.ok());
   EXPECT_EQ(run_files->size(), names.size());
-  for (const auto &o : summary["outcomes"]) {
-    if (o["sha256"].is_null())
-      continue;
+  for (const auto& o : summary["outcomes"]) {
+    if (o["sha256"].is_null()) continue;
     auto file = (*archive)->FindFileBySha(o["sha256"]);
     ASSERT_TRUE(file.ok());
     ASSERT_TRUE(file->has_value()) << o["path"];
@@ -145,22 +132,21 @@ TEST(BatchTest, HostileCorpusNeverStopsTheBatch) {
   // The good files in the same run are archived completely.
   auto records = (*archive)->LoadRecords();
   ASSERT_TRUE(records.ok());
-  for (const std::string &name : names) {
-    if (name.rfind("good-", 0) != 0)
-      continue;
-    const auto docs = std::count_if(
-        records->begin(), records->end(),
-        [&](const schema::Record &r) { return r.bron.bestand == name; });
+  for (const std::string& name : names) {
+    if (name.rfind("good-", 0) != 0) continue;
+    const auto docs = std::count_if(records->begin(), records->end(), [&](const schema::Record& r) {
+      return r.bron.bestand == name;
+    });
     EXPECT_EQ(docs, GoldenCount(name.substr(5))) << name;
   }
   // An owner password alone does not keep a motion out of the archive.
-  const auto owner_docs = std::count_if(
-      records->begin(), records->end(), [](const schema::Record &r) {
-        return r.bron.bestand == "encrypted-owner-motie-enschede-herstel-"
-                                 "financiele-verhouding.pdf";
+  const auto owner_docs =
+      std::count_if(records->begin(), records->end(), [](const schema::Record& r) {
+        return r.bron.bestand ==
+               "encrypted-owner-motie-enschede-herstel-"
+               "financiele-verhouding.pdf";
       });
-  EXPECT_EQ(owner_docs,
-            GoldenCount("motie-enschede-herstel-financiele-verhouding.pdf"));
+  EXPECT_EQ(owner_docs, GoldenCount("motie-enschede-herstel-financiele-verhouding.pdf"));
 
   CommandResult check = Sh(Tool(db) + " check");
   EXPECT_EQ(check.exit_code, 0) << check.out;
@@ -169,29 +155,25 @@ TEST(BatchTest, HostileCorpusNeverStopsTheBatch) {
   EXPECT_EQ(log.exit_code, 4);
   auto logged = nlohmann::json::parse(log.out);
   EXPECT_EQ(logged["failed"], summary["failed"]);
-  EXPECT_EQ(logged["problems"].size(),
-            static_cast<size_t>(summary["failed"].get<int>() +
-                                summary["with_warnings"].get<int>()));
+  EXPECT_EQ(logged["problems"].size(), static_cast<size_t>(summary["failed"].get<int>() +
+                                                           summary["with_warnings"].get<int>()));
   // The next run retries the failures, and they fail the same way.
-  CommandResult again =
-      Sh(Tool(db) + " ingest " + corpus + " --timeout 30 --memory-mib 1024");
+  CommandResult again = Sh(Tool(db) + " ingest " + corpus + " --timeout 30 --memory-mib 1024");
   EXPECT_EQ(again.exit_code, 4) << again.out;
-  EXPECT_NE(again.out.find(std::to_string(summary["stored"].get<int>()) +
-                           " unchanged"),
+  EXPECT_NE(again.out.find(std::to_string(summary["stored"].get<int>()) + " unchanged"),
             std::string::npos)
       << again.out;
 }
 
 // Starts the tool with its output discarded; returns its pid.
-pid_t Spawn(const std::vector<std::string> &args) {
+pid_t Spawn(const std::vector<std::string>& args) {
   pid_t pid = fork();
   if (pid == 0) {
     int null = open("/dev/null", O_WRONLY);
     dup2(null, STDOUT_FILENO);
     dup2(null, STDERR_FILENO);
-    std::vector<char *> argv;
-    for (const auto &a : args)
-      argv.push_back(const_cast<char *>(a.c_str()));
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     execv(argv[0], argv.data());
     _exit(127);
@@ -206,34 +188,30 @@ struct ArchiveState {
   std::set<std::string> all_documents;
 };
 
-ArchiveState ReadState(const std::string &db,
-                       const std::set<std::string> &shas) {
+ArchiveState ReadState(const std::string& db, const std::set<std::string>& shas) {
   ArchiveState state;
   auto archive = archive::Archive::Open(db, {.read_only = true});
   EXPECT_TRUE(archive.ok()) << archive.status().ToString();
-  if (!archive.ok())
-    return state;
+  if (!archive.ok()) return state;
   auto records = (*archive)->LoadRecords();
   EXPECT_TRUE(records.ok());
-  for (const auto &r : *records) {
+  for (const auto& r : *records) {
     state.documents[r.bron.sha256].insert(r.id);
     state.all_documents.insert(r.id);
   }
-  for (const std::string &sha : shas) {
+  for (const std::string& sha : shas) {
     auto file = (*archive)->FindFileBySha(sha);
     EXPECT_TRUE(file.ok());
-    if (file.ok() && file->has_value())
-      state.status[sha] = (*file)->status;
+    if (file.ok() && file->has_value()) state.status[sha] = (*file)->status;
   }
   return state;
 }
 
 // Every file in `state` has the status and all the documents it has in
 // `expected`: none is half-stored.
-void ExpectEveryFileComplete(const ArchiveState &state,
-                             const ArchiveState &expected,
-                             const std::string &when) {
-  for (const auto &[sha, status] : state.status) {
+void ExpectEveryFileComplete(const ArchiveState& state, const ArchiveState& expected,
+                             const std::string& when) {
+  for (const auto& [sha, status] : state.status) {
     EXPECT_EQ(status, expected.status.at(sha)) << when;
     auto want = expected.documents.find(sha);
     auto got = state.documents.find(sha);
@@ -243,19 +221,16 @@ void ExpectEveryFileComplete(const ArchiveState &state,
   }
 }
 
-std::set<std::string> FileShas(const std::string &db) {
+std::set<std::string> FileShas(const std::string& db) {
   std::set<std::string> shas;
   auto archive = archive::Archive::Open(db, {.read_only = true});
   EXPECT_TRUE(archive.ok());
-  if (!archive.ok())
-    return shas;
+  if (!archive.ok()) return shas;
   auto records = (*archive)->LoadRecords();
   auto failed = (*archive)->FailedFiles();
   EXPECT_TRUE(records.ok() && failed.ok());
-  for (const auto &r : *records)
-    shas.insert(r.bron.sha256);
-  for (const auto &f : *failed)
-    shas.insert(f.sha256);
+  for (const auto& r : *records) shas.insert(r.bron.sha256);
+  for (const auto& f : *failed) shas.insert(f.sha256);
   return shas;
 }
 
@@ -263,15 +238,14 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
   // Good, encrypted and slow (bomb) files mixed, so kills land everywhere.
   const std::string input = Scratch("kill-input");
   fs::create_directories(input);
-  for (const std::string &name : PdfsIn(Corpus())) {
+  for (const std::string& name : PdfsIn(Corpus())) {
     if (name.rfind("good-", 0) == 0 || name.rfind("encrypted-", 0) == 0 ||
         name == "bomb-content-1.pdf" || name.rfind("not-pdf-", 0) == 0) {
       fs::copy_file(Corpus() + "/" + name, input + "/" + name);
     }
   }
-  const std::vector<std::string> ingest = {"ingest", input, "--timeout", "30",
-                                           "-q"};
-  auto args = [&](const std::string &db) {
+  const std::vector<std::string> ingest = {"ingest", input, "--timeout", "30", "-q"};
+  auto args = [&](const std::string& db) {
     std::vector<std::string> a = {MA_BINARY, "--db", db};
     a.insert(a.end(), ingest.begin(), ingest.end());
     return a;
@@ -280,12 +254,11 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
   // The reference: one uninterrupted run.
   const std::string reference_db = Scratch("kill-reference.db");
   const auto started = std::chrono::steady_clock::now();
-  CommandResult reference =
-      Sh(Tool(reference_db) + " ingest " + input + " --timeout 30");
+  CommandResult reference = Sh(Tool(reference_db) + " ingest " + input + " --timeout 30");
   const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)
                            .count();
-  ASSERT_EQ(reference.exit_code, 4) << reference.out; // not_pdf, encrypted
+  ASSERT_EQ(reference.exit_code, 4) << reference.out;  // not_pdf, encrypted
   const std::string reference_export = Sh(Tool(reference_db) + " export").out;
   const std::set<std::string> shas = FileShas(reference_db);
   const ArchiveState expected = ReadState(reference_db, shas);
@@ -295,8 +268,7 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
   const unsigned seed = 20261122;
   std::mt19937 rng(seed);
   std::uniform_int_distribution<long> delay(0, full_ms);
-  SCOPED_TRACE("seed " + std::to_string(seed) + ", full run " +
-               std::to_string(full_ms) + " ms");
+  SCOPED_TRACE("seed " + std::to_string(seed) + ", full run " + std::to_string(full_ms) + " ms");
   int kills = 0, completed = 0;
   std::set<std::string> committed;
   for (int attempt = 0; kills < 20 && attempt < 200; ++attempt) {
@@ -306,8 +278,7 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
     if (waitpid(pid, &wstatus, WNOHANG) == pid) {
       // Finished before the kill: it completed the archive.
       ++completed;
-      EXPECT_EQ(Sh(Tool(db) + " export").out, reference_export)
-          << "attempt " << attempt;
+      EXPECT_EQ(Sh(Tool(db) + " export").out, reference_export) << "attempt " << attempt;
       RemoveArchive(db);
       committed.clear();
       continue;
@@ -315,32 +286,28 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
     kill(pid, SIGKILL);
     waitpid(pid, &wstatus, 0);
     ++kills;
-    if (!fs::exists(db))
-      continue; // killed before it created the archive
+    if (!fs::exists(db)) continue;  // killed before it created the archive
     CommandResult check = Sh(Tool(db) + " check");
     EXPECT_EQ(check.exit_code, 0) << "kill " << kills << ": " << check.out;
     ArchiveState state = ReadState(db, shas);
     // What was committed before is still there...
-    for (const std::string &id : committed) {
-      EXPECT_TRUE(state.all_documents.count(id))
-          << "kill " << kills << " lost " << id;
+    for (const std::string& id : committed) {
+      EXPECT_TRUE(state.all_documents.count(id)) << "kill " << kills << " lost " << id;
     }
     committed = state.all_documents;
     // ...and every file in the archive is there completely.
     ExpectEveryFileComplete(state, expected, "kill " + std::to_string(kills));
   }
   EXPECT_EQ(kills, 20) << completed << " runs completed before their kill";
-  std::cout << kills << " kills, " << completed
-            << " runs that completed first, full run " << full_ms << " ms\n";
+  std::cout << kills << " kills, " << completed << " runs that completed first, full run "
+            << full_ms << " ms\n";
 
   // A re-run completes the archive; a further re-run changes nothing.
   CommandResult finish = Sh(Tool(db) + " ingest " + input + " --timeout 30");
   EXPECT_EQ(finish.exit_code, 4) << finish.out;
   EXPECT_EQ(Sh(Tool(db) + " export").out, reference_export);
-  CommandResult after =
-      Sh(Tool(db) + " ingest " + input + " --no-retry-failed");
-  EXPECT_NE(after.out.find(" 0 stored (0 new documents)"), std::string::npos)
-      << after.out;
+  CommandResult after = Sh(Tool(db) + " ingest " + input + " --no-retry-failed");
+  EXPECT_NE(after.out.find(" 0 stored (0 new documents)"), std::string::npos) << after.out;
   EXPECT_EQ(Sh(Tool(db) + " export").out, reference_export);
   EXPECT_EQ(Sh(Tool(db) + " check").exit_code, 0);
 }
@@ -355,22 +322,20 @@ TEST(BatchTest, FullDiskStopsTheRunAndLosesNothing) {
 
   // The archive may not grow past 200 KiB: the disk is full part-way.
   const std::string db = Scratch("disk.db");
-  ASSERT_EQ(Sh(Tool(db) + " ingest " + samples +
-               "/motie-enschede-herstel-financiele-verhouding.pdf")
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Sh(Tool(db) + " ingest " + samples + "/motie-enschede-herstel-financiele-verhouding.pdf")
+          .exit_code,
+      0);
   const ArchiveState before = ReadState(db, shas);
-  CommandResult full = Sh("bash -c 'ulimit -f 200; exec " + Tool(db) +
-                          " ingest " + samples + " 2>&1'");
+  CommandResult full =
+      Sh("bash -c 'ulimit -f 200; exec " + Tool(db) + " ingest " + samples + " 2>&1'");
   EXPECT_EQ(full.exit_code, 1) << full.out;
   EXPECT_NE(full.out.find("io_error"), std::string::npos) << full.out;
-  EXPECT_NE(full.out.find("nothing half-stored"), std::string::npos)
-      << full.out;
+  EXPECT_NE(full.out.find("nothing half-stored"), std::string::npos) << full.out;
 
   EXPECT_EQ(Sh(Tool(db) + " check").exit_code, 0);
   ArchiveState after = ReadState(db, shas);
-  for (const std::string &id : before.all_documents)
-    EXPECT_TRUE(after.all_documents.count(id));
+  for (const std::string& id : before.all_documents) EXPECT_TRUE(after.all_documents.count(id));
   ExpectEveryFileComplete(after, expected, "after the disk filled up");
   CommandResult log = Sh(Tool(db) + " log");
   EXPECT_NE(log.out.find("NOT FINISHED"), std::string::npos) << log.out;
@@ -378,9 +343,8 @@ TEST(BatchTest, FullDiskStopsTheRunAndLosesNothing) {
   // With room again, the next run finishes the work.
   EXPECT_EQ(Sh(Tool(db) + " ingest " + samples).exit_code, 0);
   // The same records; in another order, as Enschede came first here.
-  EXPECT_EQ(SortedLines(Sh(Tool(db) + " export").out),
-            SortedLines(reference_export));
+  EXPECT_EQ(SortedLines(Sh(Tool(db) + " export").out), SortedLines(reference_export));
 }
 
-} // namespace
-} // namespace motiearchief
+}  // namespace
+}  // namespace motiearchief

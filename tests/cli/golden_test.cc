@@ -4,6 +4,7 @@
 // rewrite the expected files after a deliberate change (then review the
 // diff: it is the change in behaviour).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -13,7 +14,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "schema/record.h"
 #include "tests/cli/command.h"
@@ -27,51 +27,44 @@ using motiearchief::testing_cli::CommandResult;
 using motiearchief::testing_cli::Sh;
 
 class CliTest : public testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() {
     // One archive per process: ctest runs each test in its own process.
-    db_ = new std::string(testing::TempDir() + "cli_golden_" +
-                          std::to_string(getpid()) + ".db");
-    for (const char *suffix : {"", "-wal", "-shm"})
-      fs::remove(*db_ + suffix);
+    db_ = new std::string(testing::TempDir() + "cli_golden_" + std::to_string(getpid()) + ".db");
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(*db_ + suffix);
     first_ = new CommandResult(Sh(Tool() + " ingest " + kSource + "/samples"));
     export_ = new CommandResult(Sh(Tool() + " export --format jsonl"));
   }
   static std::string Tool() { return std::string(MA_BINARY) + " --db " + *db_; }
-  static std::vector<nlohmann::ordered_json> Records(const std::string &jsonl) {
+  static std::vector<nlohmann::ordered_json> Records(const std::string& jsonl) {
     std::vector<nlohmann::ordered_json> out;
     std::istringstream in(jsonl);
     std::string line;
-    while (std::getline(in, line))
-      out.push_back(nlohmann::ordered_json::parse(line));
+    while (std::getline(in, line)) out.push_back(nlohmann::ordered_json::parse(line));
     return out;
   }
-  static std::string *db_;
-  static CommandResult *first_;
-  static CommandResult *export_;
+  static std::string* db_;
+  static CommandResult* first_;
+  static CommandResult* export_;
 };
-std::string *CliTest::db_;
-CommandResult *CliTest::first_;
-CommandResult *CliTest::export_;
+std::string* CliTest::db_;
+CommandResult* CliTest::first_;
+CommandResult* CliTest::export_;
 
 TEST_F(CliTest, IngestsEverySample) {
   EXPECT_EQ(first_->exit_code, 0) << first_->out;
-  EXPECT_NE(first_->out.find("10 files: 10 stored"), std::string::npos)
-      << first_->out;
+  EXPECT_NE(first_->out.find("10 files: 10 stored"), std::string::npos) << first_->out;
 }
 
 TEST_F(CliTest, EveryRecordHasTheContractKeysInOrder) {
   auto records = Records(export_->out);
   ASSERT_FALSE(records.empty());
-  for (const auto &r : records) {
+  for (const auto& r : records) {
     std::vector<std::string> keys;
-    for (auto it = r.begin(); it != r.end(); ++it)
-      keys.push_back(it.key());
-    const auto &contract = motiearchief::schema::ContractKeys();
+    for (auto it = r.begin(); it != r.end(); ++it) keys.push_back(it.key());
+    const auto& contract = motiearchief::schema::ContractKeys();
     ASSERT_GE(keys.size(), contract.size());
-    EXPECT_EQ(
-        std::vector<std::string>(keys.begin(), keys.begin() + contract.size()),
-        contract);
+    EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + contract.size()), contract);
   }
 }
 
@@ -80,50 +73,42 @@ TEST_F(CliTest, ContractKeysAreTheJsonSchemasRequiredKeys) {
   auto schema = nlohmann::json::parse(in);
   EXPECT_EQ(schema["required"].get<std::vector<std::string>>(),
             motiearchief::schema::ContractKeys());
-  for (const auto &r : Records(export_->out)) {
-    const auto &kinds = schema["properties"]["soort"]["enum"];
-    EXPECT_NE(std::find(kinds.begin(), kinds.end(), r["soort"]), kinds.end())
-        << r["soort"];
+  for (const auto& r : Records(export_->out)) {
+    const auto& kinds = schema["properties"]["soort"]["enum"];
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), r["soort"]), kinds.end()) << r["soort"];
     for (auto it = r.begin(); it != r.end(); ++it) {
-      EXPECT_TRUE(schema["properties"].contains(it.key()))
-          << "key not in schema: " << it.key();
+      EXPECT_TRUE(schema["properties"].contains(it.key())) << "key not in schema: " << it.key();
     }
   }
 }
 
 TEST_F(CliTest, NonMotionDocumentsAreNeverMotions) {
   std::map<std::string, std::string> soort;
-  for (const auto &r : Records(export_->out))
-    soort[r["bron"]["bestand"]] = r["soort"];
+  for (const auto& r : Records(export_->out)) soort[r["bron"]["bestand"]] = r["soort"];
   EXPECT_EQ(soort["brief-vng-aan-tweede-kamer-2024-10-15.pdf"], "brief");
   EXPECT_EQ(soort["essay-bestaanszekerheid-als-belofte.pdf"], "overig");
-  EXPECT_EQ(soort["kadernota-inkomen-ontwikkeling-werk-2025-2028.pdf"],
-            "overig");
+  EXPECT_EQ(soort["kadernota-inkomen-ontwikkeling-werk-2025-2028.pdf"], "overig");
 }
 
 TEST_F(CliTest, ExportMatchesGoldenFilePerSample) {
   std::map<std::string, std::vector<nlohmann::ordered_json>> by_file;
-  for (auto &r : Records(export_->out))
-    by_file[r["bron"]["bestand"]].push_back(r);
+  for (auto& r : Records(export_->out)) by_file[r["bron"]["bestand"]].push_back(r);
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   int checked = 0;
-  for (const auto &entry : fs::directory_iterator(kSource + "/samples")) {
-    if (entry.path().extension() != ".pdf")
-      continue;
+  for (const auto& entry : fs::directory_iterator(kSource + "/samples")) {
+    if (entry.path().extension() != ".pdf") continue;
     const std::string name = entry.path().filename().string();
-    const fs::path golden = fs::path(kSource) / "samples/expected" /
-                            (entry.path().stem().string() + ".jsonl");
-    const auto &actual = by_file[name];
+    const fs::path golden =
+        fs::path(kSource) / "samples/expected" / (entry.path().stem().string() + ".jsonl");
+    const auto& actual = by_file[name];
     if (update) {
       fs::create_directories(golden.parent_path());
       std::ofstream out(golden);
-      for (const auto &r : actual)
-        out << r.dump() << "\n";
+      for (const auto& r : actual) out << r.dump() << "\n";
       continue;
     }
     std::ifstream in(golden);
-    ASSERT_TRUE(in) << "no golden file " << golden
-                    << " (run with UPDATE_GOLDEN=1)";
+    ASSERT_TRUE(in) << "no golden file " << golden << " (run with UPDATE_GOLDEN=1)";
     std::stringstream text;
     text << in.rdbuf();
     auto expected = Records(text.str());
@@ -144,15 +129,13 @@ TEST_F(CliTest, ExportMatchesGoldenFilePerSample) {
 TEST_F(CliTest, SecondIngestChangesNothing) {
   CommandResult again = Sh(Tool() + " ingest " + kSource + "/samples");
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_NE(again.out.find("0 stored (0 new documents), 10 unchanged"),
-            std::string::npos)
+  EXPECT_NE(again.out.find("0 stored (0 new documents), 10 unchanged"), std::string::npos)
       << again.out;
   CommandResult export_again = Sh(Tool() + " export --format jsonl");
   EXPECT_EQ(export_again.out, export_->out);
-  CommandResult rows =
-      Sh("sqlite3 -readonly " + *db_ +
-         " 'SELECT count(*) FROM source_file; SELECT count(*) FROM page; "
-         "SELECT count(*) FROM document; SELECT count(*) FROM link'");
+  CommandResult rows = Sh("sqlite3 -readonly " + *db_ +
+                          " 'SELECT count(*) FROM source_file; SELECT count(*) FROM page; "
+                          "SELECT count(*) FROM document; SELECT count(*) FROM link'");
   // 82 pages in the 10 samples; 5 preadviezen, each linked.
   EXPECT_EQ(rows.out, "10\n82\n19\n5\n");
 }
@@ -177,9 +160,8 @@ TEST_F(CliTest, LogOfACleanRunSaysNoProblems) {
 
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {
   std::string id;
-  for (const auto &r : Records(export_->out)) {
-    if (r["soort"] == "motie" &&
-        r["bron"]["bestand"] == "nazendingen-alv-2023-12-01.pdf") {
+  for (const auto& r : Records(export_->out)) {
+    if (r["soort"] == "motie" && r["bron"]["bestand"] == "nazendingen-alv-2023-12-01.pdf") {
       id = r["id"];
       break;
     }
@@ -187,10 +169,9 @@ TEST_F(CliTest, ShowPresentsAMotionForAReader) {
   ASSERT_FALSE(id.empty());
   CommandResult show = Sh(Tool() + " show " + id);
   EXPECT_EQ(show.exit_code, 0);
-  for (const char *part : {"Titel:", "Indieners:", "Overwegingen", "Verzoeken",
-                           "Ondertekenaars", "Preadvies:"}) {
-    EXPECT_NE(show.out.find(part), std::string::npos) << part << "\n"
-                                                      << show.out;
+  for (const char* part :
+       {"Titel:", "Indieners:", "Overwegingen", "Verzoeken", "Ondertekenaars", "Preadvies:"}) {
+    EXPECT_NE(show.out.find(part), std::string::npos) << part << "\n" << show.out;
   }
   EXPECT_EQ(Sh(Tool() + " show doesnotexist").exit_code, 5);
   CommandResult json = Sh(Tool() + " show --json " + id);
@@ -205,9 +186,7 @@ TEST_F(CliTest, CsvExportHasHeaderAndOneRowPerDocument) {
 
 TEST_F(CliTest, UsageErrorsHaveTheirOwnExitCode) {
   EXPECT_EQ(Sh(std::string(MA_BINARY) + " ingest").exit_code, 2);
-  EXPECT_EQ(Sh(std::string(MA_BINARY) + " --db /tmp/x.db ingest /nonexistent")
-                .exit_code,
-            2);
+  EXPECT_EQ(Sh(std::string(MA_BINARY) + " --db /tmp/x.db ingest /nonexistent").exit_code, 2);
 }
 
-} // namespace
+}  // namespace

@@ -13,22 +13,23 @@ schema::Record Extract(const std::string& soort, const std::string& text) {
 }
 
 TEST(ExtractMotionTest, NumberedClausesAndInlineRequest) {
-  auto r = Extract("motie",
-                   "Motie: Eerlijke verdeling gemeentefonds\n"
-                   "Indieners: Gemeenten Zeist, Utrecht en Nijmegen\n"
-                   "Datum: 20-11-2023\n\n"
-                   "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 1 december 2023,\n\n"
-                   "Constaterende dat:\n"
-                   "1. het gemeentefonds vanaf 2026 met 3 miljard wordt gekort;\n"
-                   "2. gemeenten daardoor taken niet meer\n"
-                   "kunnen uitvoeren;\n"
-                   "Overwegende dat:\n"
-                   "a) de opschalingskorting nooit is onderbouwd;\n"
-                   "Spreekt uit dat de korting van tafel moet;\n"
-                   "Draagt het bestuur op om:\n"
-                   "1. dit in te brengen bij de formatie;\n"
-                   "2. de leden te informeren.\n"
-                   "En gaat over tot de orde van de dag.\n");
+  auto r = Extract(
+      "motie",
+      "Motie: Eerlijke verdeling gemeentefonds\n"
+      "Indieners: Gemeenten Zeist, Utrecht en Nijmegen\n"
+      "Datum: 20-11-2023\n\n"
+      "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 1 december 2023,\n\n"
+      "Constaterende dat:\n"
+      "1. het gemeentefonds vanaf 2026 met 3 miljard wordt gekort;\n"
+      "2. gemeenten daardoor taken niet meer\n"
+      "kunnen uitvoeren;\n"
+      "Overwegende dat:\n"
+      "a) de opschalingskorting nooit is onderbouwd;\n"
+      "Spreekt uit dat de korting van tafel moet;\n"
+      "Draagt het bestuur op om:\n"
+      "1. dit in te brengen bij de formatie;\n"
+      "2. de leden te informeren.\n"
+      "En gaat over tot de orde van de dag.\n");
   EXPECT_EQ(r.titel, "Eerlijke verdeling gemeentefonds");
   EXPECT_EQ(r.indieners, (std::vector<std::string>{"Zeist", "Utrecht", "Nijmegen"}));
   EXPECT_EQ(r.datum_indiening, "2023-11-20");

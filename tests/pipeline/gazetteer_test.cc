@@ -24,15 +24,15 @@ TEST(GazetteerTest, LookupTable) {
       {"Sudwest Fryslan", "Súdwest-Fryslân"},
       {"Súdwest Fryslân", "Súdwest-Fryslân"},
       {"Gemeente Noardeast Fryslân", "Noardeast-Fryslân"},
-      {"Gemeeente Opsterland", "Opsterland"},             // typo in prefix
+      {"Gemeeente Opsterland", "Opsterland"},               // typo in prefix
       {"Gemeente Tytsjerksteradeel", "Tytsjerksteradiel"},  // one typo
-      {"Tietjerksteradeel", "Tytsjerksteradiel"},          // Dutch form
+      {"Tietjerksteradeel", "Tytsjerksteradiel"},           // Dutch form
       {"gemeente Rijswijk", "Rijswijk"},
       {"Bergen (NH)", "Bergen (NH)"},
       {"Den Haag", "'s-Gravenhage"},
       {"Nuenen", "Nuenen, Gerwen en Nederwetten"},
-      {"Boarnsterhim", "Boarnsterhim"},                    // dissolved 2014
-      {"Bergen", nullptr},                                 // ambiguous
+      {"Boarnsterhim", "Boarnsterhim"},  // dissolved 2014
+      {"Bergen", nullptr},               // ambiguous
       {"Utrechtse Heuvelrug", "Utrechtse Heuvelrug"},
       {"Lijst volgt", nullptr},
   };

@@ -18,7 +18,8 @@ struct Row {
 
 const Row kRows[] = {
     // Document starts.
-    {"doc.samenvatting_preadvies", "Samenvatting en preadvies motie Herstel financiële verhouding", true, nullptr},
+    {"doc.samenvatting_preadvies", "Samenvatting en preadvies motie Herstel financiële verhouding",
+     true, nullptr},
     {"doc.samenvatting_preadvies", "SAMENVATTING EN PRE-ADVIES", true, nullptr},
     {"doc.samenvatting_preadvies", "Samenvatting", false, nullptr},
     {"doc.preadvies", "Preadvies bij de motie Zeist c.s.", true, nullptr},
@@ -38,7 +39,9 @@ const Row kRows[] = {
     {"doc.motie_header", "Titel motie: Duurzame bekostiging", true, nullptr},
     {"doc.motie_header", "AAN: Bestuur van de Vereniging van Nederlandse Gemeenten", true, nullptr},
     {"doc.motie_header", "Aan de leden", false, nullptr},
-    {"doc.in_vergadering_bijeen", "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 7 juni 2024,", true, nullptr},
+    {"doc.in_vergadering_bijeen",
+     "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 7 juni 2024,", true,
+     nullptr},
     {"doc.in_vergadering_bijeen", "in algemene ledenvergadering bijeen", true, nullptr},
     {"doc.resolutie", "Resolutie \"VNG-inzet richting nieuw kabinet\"", true, nullptr},
     {"doc.resolutie", "resolutie ontvangen inclusief nagekomen moties", false, nullptr},
@@ -49,7 +52,8 @@ const Row kRows[] = {
     // Considerations.
     {"clause.constaterende", "Constaterende, dat", true, ""},
     {"clause.constaterende", "Constaterende dat:", true, ""},
-    {"clause.constaterende", "constaterende dat gemeenten te weinig middelen hebben;", true, "gemeenten te weinig middelen hebben;"},
+    {"clause.constaterende", "constaterende dat gemeenten te weinig middelen hebben;", true,
+     "gemeenten te weinig middelen hebben;"},
     {"clause.constaterende", "Voorts constaterende dat", true, ""},
     {"clause.constaterende", "C0nstaterende dat", true, ""},
     {"clause.overwegende", "Overwegende dat:", true, ""},
@@ -67,7 +71,8 @@ const Row kRows[] = {
     {"clause.gelet_op", "gelet op de brief van 3 november", true, "de brief van 3 november"},
     {"clause.kennisnemende", "Kennis genomen hebbende van het rapport", true, "het rapport"},
     {"clause.kennisnemende", "Kennisnemende van", true, ""},
-    {"clause.dat_paragraph", "Dat gemeenten onvoldoende middelen hebben;", true, "gemeenten onvoldoende middelen hebben;"},
+    {"clause.dat_paragraph", "Dat gemeenten onvoldoende middelen hebben;", true,
+     "gemeenten onvoldoende middelen hebben;"},
     {"clause.dat_paragraph", "dat gemeenten onvoldoende", false, nullptr},
     {"clause.end_orde_van_de_dag", "En gaat over tot de orde van de dag", true, nullptr},
     {"clause.end_orde_van_de_dag", "en gaan over tot de orde van de dag.", true, nullptr},
@@ -78,29 +83,38 @@ const Row kRows[] = {
     {"request.verzoekt", "En verzoekt het college", true, "het college"},
     {"request.roept_op", "Roept het VNG bestuur op om", true, ""},
     {"request.roept_op", "Roept het bestuur van de VNG op om:", true, ""},
-    {"request.roept_op", "roept de regering op de korting terug te draaien", true, "de korting terug te draaien"},
-    {"request.roept_op", "Roept op tot het terugdraaien van de korting", true, "het terugdraaien van de korting"},
+    {"request.roept_op", "roept de regering op de korting terug te draaien", true,
+     "de korting terug te draaien"},
+    {"request.roept_op", "Roept op tot het terugdraaien van de korting", true,
+     "het terugdraaien van de korting"},
     {"request.oproep", "Oproep aan het VNG-bestuur:", true, ""},
     {"request.oproep", "Oproep aan het bestuur om: in gesprek te gaan", true, "in gesprek te gaan"},
     {"request.draagt_op", "Draagt het bestuur op om", true, ""},
     {"request.draagt_op", "draagt het college op:", true, ""},
     {"request.spreekt_uit", "Spreekt uit dat", true, ""},
-    {"request.spreekt_uit", "Spreekt als haar mening uit dat gemeenten gelijkwaardig zijn", true, "gemeenten gelijkwaardig zijn"},
-    {"request.spreekt_uit", "Spreekt zich uit voor een eerlijke verdeling", true, "voor een eerlijke verdeling"},
+    {"request.spreekt_uit", "Spreekt als haar mening uit dat gemeenten gelijkwaardig zijn", true,
+     "gemeenten gelijkwaardig zijn"},
+    {"request.spreekt_uit", "Spreekt zich uit voor een eerlijke verdeling", true,
+     "voor een eerlijke verdeling"},
     {"request.besluit", "Besluit:", true, ""},
     {"request.besluit", "besluit om de VNG te vragen", true, "de VNG te vragen"},
     {"request.dringt_aan", "Dringt er bij het kabinet op aan om", true, ""},
-    {"request.stelt_voor", "Stelt voor de tekst als volgt te wijzigen:", true, "de tekst als volgt te wijzigen:"},
+    {"request.stelt_voor", "Stelt voor de tekst als volgt te wijzigen:", true,
+     "de tekst als volgt te wijzigen:"},
     {"request.geeft_opdracht", "Geeft het bestuur de opdracht om", true, ""},
     {"request.addressee", "het VNG bestuur om;", true, ""},
-    {"request.addressee", "het bestuur van de VNG op om: de inzet te versterken", true, "de inzet te versterken"},
-    {"request.addressee", "de regering om de korting terug te draaien", true, "de korting terug te draaien"},
-    {"request.addressee", "het college van burgemeester en wethouders om: te handelen", true, "te handelen"},
+    {"request.addressee", "het bestuur van de VNG op om: de inzet te versterken", true,
+     "de inzet te versterken"},
+    {"request.addressee", "de regering om de korting terug te draaien", true,
+     "de korting terug te draaien"},
+    {"request.addressee", "het college van burgemeester en wethouders om: te handelen", true,
+     "te handelen"},
     {"request.addressee", "zich in te zetten voor de regio", false, nullptr},
 
     // Header fields.
     {"header.indiener", "Indiener: Gemeente Enschede", true, "Gemeente Enschede"},
-    {"header.indiener", "Indieners: Gemeenten Zeist, Utrecht en Nijmegen", true, "Gemeenten Zeist, Utrecht en Nijmegen"},
+    {"header.indiener", "Indieners: Gemeenten Zeist, Utrecht en Nijmegen", true,
+     "Gemeenten Zeist, Utrecht en Nijmegen"},
     {"header.indiener", "lndiener: gemeente Losser", true, "gemeente Losser"},
     {"header.indiener", "Indienende gemeente(n): Enschede", true, "Enschede"},
     {"header.indiener", "Ingediend door: Bergeijk c.s.", true, "Bergeijk c.s."},
@@ -110,17 +124,23 @@ const Row kRows[] = {
     {"header.datum", "DATUM 20 november 2023", true, "20 november 2023"},
     {"header.datum", "Datum indiening: 14 november 2023", true, "14 november 2023"},
     {"header.datum", "Datum:", true, ""},
-    {"header.titel", "Titel motie: Herstel financiële verhouding", true, "Herstel financiële verhouding"},
-    {"header.titel", "Titel: passende normering en regulering", true, "passende normering en regulering"},
+    {"header.titel", "Titel motie: Herstel financiële verhouding", true,
+     "Herstel financiële verhouding"},
+    {"header.titel", "Titel: passende normering en regulering", true,
+     "passende normering en regulering"},
     {"header.titel", "Onderwerp motie: Wonen", true, "Wonen"},
     {"header.agendapunt", "Agendapunt 8a. Actualisatie randvoorwaarden", true, "8a"},
     {"header.agendapunt", "- Agendapunt 7. Kaders VNG-inzet", true, "7"},
 
     // Titles.
-    {"title.label", "Motie: Aan de slag met bestaanszekerheid", true, "Aan de slag met bestaanszekerheid"},
-    {"title.quoted", "Motie \"Goed beleid = integraal beleid\"", true, "Goed beleid = integraal beleid"},
-    {"title.quoted", "Motie Zeist c.s. \"Duurzame bekostiging IZA\"", true, "Duurzame bekostiging IZA"},
-    {"title.preadvies", "Samenvatting en preadvies motie Goed beleid = integraal beleid", true, "Goed beleid = integraal beleid"},
+    {"title.label", "Motie: Aan de slag met bestaanszekerheid", true,
+     "Aan de slag met bestaanszekerheid"},
+    {"title.quoted", "Motie \"Goed beleid = integraal beleid\"", true,
+     "Goed beleid = integraal beleid"},
+    {"title.quoted", "Motie Zeist c.s. \"Duurzame bekostiging IZA\"", true,
+     "Duurzame bekostiging IZA"},
+    {"title.preadvies", "Samenvatting en preadvies motie Goed beleid = integraal beleid", true,
+     "Goed beleid = integraal beleid"},
     {"title.preadvies", "Preadvies bij de motie Lokale energie", true, "Lokale energie"},
     {"title.generic_subject", "Motie Algemene Leden Vergadering 1 december 2023", true, nullptr},
     {"title.generic_subject", "Motie ALV 1 december 2023", true, nullptr},
@@ -130,11 +150,13 @@ const Row kRows[] = {
     {"indiener.dient_in", "De gemeente Zeist dient deze motie in", true, "gemeente Zeist"},
     {"indiener.cs", "Bergeijk c.s.", true, nullptr},
     {"indiener.cs", "Schagen en Almere e.a.", true, nullptr},
-    {"indiener.met_mede", "gemeente Súdwest-Fryslân met mede-indiener gemeente Losser", true, "gemeente Súdwest-Fryslân"},
+    {"indiener.met_mede", "gemeente Súdwest-Fryslân met mede-indiener gemeente Losser", true,
+     "gemeente Súdwest-Fryslân"},
     {"support.heading", "Lijst met ondersteunende gemeenten", true, ""},
     {"support.heading", "Ondersteunende gemeenten: Weert, Apeldoorn", true, "Weert, Apeldoorn"},
     {"support.heading", "Ondersteund door:", true, ""},
-    {"support.inline", "Deze motie wordt ondersteund door de gemeenten: Oss, Uden en Meierijstad", true, "Oss, Uden en Meierijstad"},
+    {"support.inline", "Deze motie wordt ondersteund door de gemeenten: Oss, Uden en Meierijstad",
+     true, "Oss, Uden en Meierijstad"},
     {"support.placeholder", "Lijst volgt", true, nullptr},
     {"support.placeholder", "PM volgt", true, nullptr},
     {"support.placeholder", "gemeenten …", true, nullptr},
@@ -149,7 +171,8 @@ const Row kRows[] = {
     {"date.numeric", "20.11.2023", true, "20"},
     {"vergadering.context", "Najaars ALV van 1 december a.s.", true, nullptr},
     {"vergadering.context", "Algemene Leden Vergadering 1 december 2023", true, nullptr},
-    {"vergadering.context", "Algemene Ledenvergadering Vereniging Nederlandse Gemeenten", true, nullptr},
+    {"vergadering.context", "Algemene Ledenvergadering Vereniging Nederlandse Gemeenten", true,
+     nullptr},
 
     // Preadvies.
     {"preadvies.advies", "Preadvies VNG-bestuur: overnemen", true, "overnemen"},
@@ -191,9 +214,8 @@ TEST_P(GrammarTableTest, MatchesAsExpected) {
   const Row& row = GetParam();
   const RE2& re = Grammar().Re(row.rule);
   std::string group;
-  bool matched = re.NumberOfCapturingGroups() > 0
-                     ? RE2::PartialMatch(row.input, re, &group)
-                     : RE2::PartialMatch(row.input, re);
+  bool matched = re.NumberOfCapturingGroups() > 0 ? RE2::PartialMatch(row.input, re, &group)
+                                                  : RE2::PartialMatch(row.input, re);
   EXPECT_EQ(matched, row.matches) << row.rule << " on \"" << row.input << "\"";
   if (matched && row.capture != nullptr) {
     EXPECT_EQ(group, row.capture) << row.rule << " on \"" << row.input << "\"";
@@ -217,11 +239,23 @@ TEST(GrammarTest, EveryRuleHasAUniqueNameAndIsTested) {
   }
   // Rules used only as building blocks inside other code paths are tested
   // there (extract_test); everything else has table rows here.
-  const std::set<std::string> tested_elsewhere = {
-      "doc.brief_letterhead", "clause.other_opener", "clause.gehoord", "clause.vaststellende",
-      "request.vraagt", "request.doet_beroep", "section.signatures", "section.toelichting",
-      "section.inleiding", "header.onderwerp", "title.amendement_label", "title.in_quotes",
-      "indiener.motie_van", "gemeente.prefix", "gemeente.separator", "date.iso", "line.bullet"};
+  const std::set<std::string> tested_elsewhere = {"doc.brief_letterhead",
+                                                  "clause.other_opener",
+                                                  "clause.gehoord",
+                                                  "clause.vaststellende",
+                                                  "request.vraagt",
+                                                  "request.doet_beroep",
+                                                  "section.signatures",
+                                                  "section.toelichting",
+                                                  "section.inleiding",
+                                                  "header.onderwerp",
+                                                  "title.amendement_label",
+                                                  "title.in_quotes",
+                                                  "indiener.motie_van",
+                                                  "gemeente.prefix",
+                                                  "gemeente.separator",
+                                                  "date.iso",
+                                                  "line.bullet"};
   for (const std::string& name : names) {
     EXPECT_TRUE(tested.count(name) || tested_elsewhere.count(name)) << "untested rule " << name;
   }

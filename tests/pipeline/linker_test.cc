@@ -18,7 +18,8 @@ schema::Record Motion(const std::string& id, const std::string& titel,
 
 TEST(LinkerTest, LinksOnSubmittersAndWordsWhenTitlesDiffer) {
   schema::Record iza = Motion("m1", "Duurzame financiering IZA-transformatie", {"Zeist"});
-  schema::Record net = Motion("m2", "Oplossingen voor een overvol stroomnet", {"Schagen", "Almere"});
+  schema::Record net =
+      Motion("m2", "Oplossingen voor een overvol stroomnet", {"Schagen", "Almere"});
   schema::Record p;
   p.id = "p1";
   p.soort = schema::kPreadvies;
@@ -42,8 +43,8 @@ TEST(LinkerTest, NoLinkWithoutEvidence) {
 }
 
 TEST(LinkerTest, SameMotionInTwoNazendingenIsOneMotionWithVersions) {
-  schema::Record first = Motion("a", "Aan de slag met bestaanszekerheid voor medewerkers aan de basis",
-                                {"Súdwest-Fryslân"});
+  schema::Record first = Motion(
+      "a", "Aan de slag met bestaanszekerheid voor medewerkers aan de basis", {"Súdwest-Fryslân"});
   schema::Record later = first;
   later.id = "b";
   later.ondersteuners = {"Weert", "Apeldoorn"};

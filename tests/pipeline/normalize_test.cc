@@ -12,13 +12,13 @@ struct Case {
 
 TEST(NormalizeTextTest, Table) {
   const Case cases[] = {
-      {"ﬁnanciële", "financiële"},                       // ligature
-      {"integra\u00ADliteit", "integraliteit"},          // soft hyphen
-      {"\u201CGoed beleid\u201D", "\"Goed beleid\""},    // quotes
+      {"ﬁnanciële", "financiële"},                     // ligature
+      {"integra\u00ADliteit", "integraliteit"},        // soft hyphen
+      {"\u201CGoed beleid\u201D", "\"Goed beleid\""},  // quotes
       {"\u2018s-Hertogenbosch", "'s-Hertogenbosch"},
-      {"\uF0B7 punt", "• punt"},                          // Symbol-font bullet
-      {"a\u00A0b\tc", "a b c"},                           // odd spaces
-      {"regel  \r\nvolgende   ", "regel\nvolgende"},     // CRLF, trailing spaces
+      {"\uF0B7 punt", "• punt"},                      // Symbol-font bullet
+      {"a\u00A0b\tc", "a b c"},                       // odd spaces
+      {"regel  \r\nvolgende   ", "regel\nvolgende"},  // CRLF, trailing spaces
   };
   for (const Case& c : cases) EXPECT_EQ(NormalizeText(c.input), c.expected) << c.input;
 }
@@ -30,7 +30,8 @@ TEST(JoinLinesTest, Table) {
       {"  regel een \n\n   regel twee ", "regel een regel twee"},
       {"Noord-\nHolland", "Noord- Holland"},
   };
-  for (const Case& c : cases) EXPECT_EQ(JoinLines(std::string_view(c.input)), c.expected) << c.input;
+  for (const Case& c : cases)
+    EXPECT_EQ(JoinLines(std::string_view(c.input)), c.expected) << c.input;
 }
 
 TEST(FoldForMatchTest, Table) {

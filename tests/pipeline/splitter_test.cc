@@ -16,8 +16,11 @@ TEST(DetectPageStartTest, Table) {
       {"AAN: Bestuur van de VNG\nVAN: Gemeente Heemstede", "motie"},
       {"Samenvatting en preadvies motie Herstel\n\nIndienende gemeente(n): Enschede", "preadvies"},
       {"Amendement van de gemeente Eindhoven\n\nTitel: normering", "amendement"},
-      {" Vereniging van Nederlandse Gemeenten\nNassaulaan 12\n\nGeachte leden van college en gemeenteraad,", "brief"},
-      {"Vereniging van Nederlandse Gemeenten\n\nDatum\n15 oktober 2024\nOnderwerp\nVNG-inbreng", "brief"},
+      {" Vereniging van Nederlandse Gemeenten\nNassaulaan 12\n\nGeachte leden van college en "
+       "gemeenteraad,",
+       "brief"},
+      {"Vereniging van Nederlandse Gemeenten\n\nDatum\n15 oktober 2024\nOnderwerp\nVNG-inbreng",
+       "brief"},
       {"De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 7 juni 2024,", "motie"},
       {"Resolutie \"VNG-inzet richting nieuw kabinet\"", "resolutie"},
       // Continuations: a list, a running sentence, a page header.
@@ -49,14 +52,16 @@ TEST(SplitIntoDocumentsTest, BundleIsCutAtStarts) {
 }
 
 TEST(SplitIntoDocumentsTest, UnannouncedMotionIsRecognisedByStructure) {
-  std::vector<Page> pages = {{1,
-                              "Wonen voor iedereen\n\nConstaterende dat er te weinig woningen zijn;\n"
-                              "Verzoekt het bestuur om te lobbyen;\nEn gaat over tot de orde van de dag.",
-                              false}};
+  std::vector<Page> pages = {
+      {1,
+       "Wonen voor iedereen\n\nConstaterende dat er te weinig woningen zijn;\n"
+       "Verzoekt het bestuur om te lobbyen;\nEn gaat over tot de orde van de dag.",
+       false}};
   auto spans = SplitIntoDocuments(pages);
   ASSERT_EQ(spans.size(), 1u);
   EXPECT_EQ(spans[0].soort, "motie");
-  std::vector<Page> essay = {{1, "Samenvatting\nDe motie van vorig jaar, overwegende de kosten, ...", false}};
+  std::vector<Page> essay = {
+      {1, "Samenvatting\nDe motie van vorig jaar, overwegende de kosten, ...", false}};
   EXPECT_EQ(SplitIntoDocuments(essay)[0].soort, "overig");
 }
 
