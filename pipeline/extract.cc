@@ -505,7 +505,6 @@ class Extractor {
     std::optional<std::string> block_gemeente;
     std::vector<std::pair<size_t, std::vector<NameAt>>> name_lines;
     std::vector<std::pair<size_t, std::vector<RoleAt>>> role_lines;
-    std::vector<std::optional<std::string>> gemeente_at;  // per line index
     size_t end = lines_.size();
     for (size_t i = begin; i < lines_.size(); ++i) {
       if (Matches("support.heading", lines_[i].text) ||
@@ -515,9 +514,11 @@ class Extractor {
       }
     }
     std::vector<std::optional<std::string>> block_of(end > begin ? end - begin : 0);
+    const std::vector<bool> in_form = ReadSignatureForms(begin, end);
     for (size_t i = begin; i < end; ++i) {
       const std::string& line = lines_[i].text;
       std::string value;
+      if (in_form[i - begin]) continue;
       if (Matches("header.mede_indiener", line)) continue;
       if (Capture("sign.college_van", line, &value) || Capture("sign.namens", line, &value)) {
         if (auto m = gazetteer_.Lookup(value))
@@ -535,7 +536,7 @@ class Extractor {
         std::string text = StripHonorifics(seg.text);
         std::string name, functie, rest;
         if (RE2::FullMatch(text, Grammar().Re("sign.name_role"), &name, &functie, &rest)) {
-          schema::Signatory s{StripHonorifics(name), FoldForMatch(functie), std::nullopt};
+          schema::Signatory s{StripHonorifics(name), CanonicalRole(functie), std::nullopt};
           s.gemeente = GemeenteIn(rest);
           if (!s.gemeente) s.gemeente = block_gemeente;
           AddSignatory(std::move(s), lines_[i].page, "sign.name_role");
@@ -545,11 +546,11 @@ class Extractor {
           // "Burgemeester Wethouder": two columns that the layout joined.
           std::string next_functie, next_rest;
           while (RE2::FullMatch(rest, Grammar().Re("sign.role"), &next_functie, &next_rest)) {
-            roles.push_back({FoldForMatch(functie), std::nullopt, seg.column});
+            roles.push_back({CanonicalRole(functie), std::nullopt, seg.column});
             functie = next_functie;
             rest = next_rest;
           }
-          roles.push_back({FoldForMatch(functie), GemeenteIn(rest), seg.column});
+          roles.push_back({CanonicalRole(functie), GemeenteIn(rest), seg.column});
           continue;
         }
         std::vector<std::string> found = NamesIn(text);
@@ -611,6 +612,149 @@ class Extractor {
                      role ? "sign.names+sign.role" : "sign.names");
       }
     }
+  }
+
+  // One signatory as a form states it: field name (canonical label) to value.
+  struct FormEntry {
+    std::optional<std::string> gemeente, naam, functie;
+    size_t column = 0;
+    int page = 0;
+    size_t order = 0;  // when it started, for output in reading order
+  };
+
+  static std::string CanonicalLabel(const std::string& label) {
+    std::string l = FoldForMatch(label);
+    if (l.find("gemeente") != std::string::npos) return "gemeente";
+    return l;  // naam, functie, rol, handtekening, ... or a role
+  }
+
+  void AddFormEntry(const FormEntry& e, const std::string& rule) {
+    if (!e.naam || Trim(*e.naam).empty()) return;
+    schema::Signatory s{StripHonorifics(*e.naam), std::nullopt, std::nullopt};
+    if (e.functie && !Trim(*e.functie).empty()) s.functie = CanonicalRole(*e.functie);
+    if (e.gemeente) {
+      if (auto m = gazetteer_.Lookup(*e.gemeente)) {
+        s.gemeente = m->name;
+      } else if (auto g = GemeenteIn(*e.gemeente)) {
+        s.gemeente = g;
+      } else if (!Trim(*e.gemeente).empty()) {
+        s.gemeente = std::string(Trim(*e.gemeente));
+      }
+    }
+    AddSignatory(std::move(s), e.page, rule);
+  }
+
+  // Signature forms, read before the free layouts: a table under a header
+  // row ("Namens gemeente  Naam  Functie"), and filled-in fields
+  // ("Namens gemeente: Losser" / "Wethouder: J. Jansen"), one column per
+  // signatory when several stand side by side. Returns, per line from
+  // `begin`, whether a form used it.
+  std::vector<bool> ReadSignatureForms(size_t begin, size_t end) {
+    std::vector<bool> used(end > begin ? end - begin : 0, false);
+    for (size_t i = begin; i < end; ++i) {
+      std::vector<Segment> header = Segments(lines_[i].text);
+      if (header.size() < 2) continue;
+      std::vector<std::string> labels;
+      for (const Segment& seg : header) {
+        std::string label;
+        if (!Capture("sign.table_label", seg.text, &label)) break;
+        labels.push_back(CanonicalLabel(label));
+      }
+      if (labels.size() != header.size() ||
+          std::find(labels.begin(), labels.end(), "naam") == labels.end()) {
+        continue;
+      }
+      used[i - begin] = true;
+      bool seen_row = false;
+      for (size_t j = i + 1; j < end; ++j) {
+        std::vector<Segment> cells = Segments(lines_[j].text);
+        if (cells.empty()) {
+          if (seen_row) break;
+          continue;
+        }
+        FormEntry e;
+        e.page = lines_[j].page;
+        for (const Segment& cell : cells) {
+          // The cell belongs to the label whose column is nearest.
+          size_t best = 0, distance = SIZE_MAX;
+          for (size_t k = 0; k < header.size(); ++k) {
+            size_t d = header[k].column > cell.column ? header[k].column - cell.column
+                                                      : cell.column - header[k].column;
+            if (d < distance) distance = d, best = k;
+          }
+          std::optional<std::string>* field = labels[best] == "naam"      ? &e.naam
+                                              : labels[best] == "gemeente" ? &e.gemeente
+                                              : labels[best] == "functie" || labels[best] == "rol"
+                                                  ? &e.functie
+                                                  : nullptr;
+          if (field) *field = (*field ? **field + " " : std::string()) + cell.text;
+        }
+        if (!e.naam) break;
+        used[j - begin] = true;
+        seen_row = true;
+        AddFormEntry(e, "sign.table");
+      }
+    }
+
+    // Filled-in fields; an entry is complete when its column starts another.
+    std::vector<FormEntry> open, done;
+    size_t started = 0;
+    auto entry_at = [&](size_t column, int page) -> FormEntry& {
+      for (FormEntry& e : open) {
+        size_t d = e.column > column ? e.column - column : column - e.column;
+        if (d <= 12) return e;
+      }
+      open.push_back({});
+      open.back().column = column;
+      open.back().page = page;
+      open.back().order = started++;
+      return open.back();
+    };
+    for (size_t i = begin; i < end; ++i) {
+      if (used[i - begin]) continue;
+      std::vector<Segment> segs = Segments(lines_[i].text);
+      bool any = false;
+      for (size_t k = 0; k < segs.size(); ++k) {
+        std::string label, value;
+        if (!RE2::FullMatch(segs[k].text, Grammar().Re("sign.label_value"), &label, &value)) {
+          continue;
+        }
+        const size_t column = segs[k].column;
+        if (Trim(value).empty() && k + 1 < segs.size() &&
+            !RE2::FullMatch(segs[k + 1].text, Grammar().Re("sign.label_value"))) {
+          value = segs[++k].text;
+        }
+        any = true;
+        const std::string field = CanonicalLabel(label);
+        FormEntry& e = entry_at(column, lines_[i].page);
+        auto restart = [&] {
+          done.push_back(e);
+          e = {};
+          e.column = column;
+          e.page = lines_[i].page;
+          e.order = started++;
+        };
+        if (field == "gemeente") {
+          if (e.gemeente || e.naam) restart();
+          e.gemeente = value;
+        } else if (field == "naam") {
+          if (e.naam) restart();
+          e.naam = value;
+        } else if (field == "functie") {
+          e.functie = value;
+        } else {  // a role as the label: "Wethouder: J. Jansen"
+          if (e.naam) restart();
+          e.functie = field;
+          if (!Trim(value).empty()) e.naam = value;
+        }
+      }
+      if (any) used[i - begin] = true;
+    }
+    done.insert(done.end(), open.begin(), open.end());
+    std::sort(done.begin(), done.end(),
+              [](const FormEntry& a, const FormEntry& b) { return a.order < b.order; });
+    for (const FormEntry& e : done) AddFormEntry(e, "sign.label_value");
+    return used;
   }
 
   std::vector<std::string> NamesIn(const std::string& text) {

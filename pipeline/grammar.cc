@@ -197,6 +197,15 @@ constexpr Spec kSpecs[] = {
     // A written-out name: "Roelof Bleker", "Marc van der Teutelinck".
     {"sign.name_full",
      R"((?-i)^\s*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+(?:van|de|der|den|ter|ten|te|'t|op|het))*(?:\s+\p{Lu}[\p{L}'-]+){1,2})\s*$)"},
+    // Signature forms. A column label of a table's header row:
+    // "Namens gemeente   Naam   Functie   Handtekening".
+    {"sign.table_label",
+     R"(^\s*(namens\s+(?:de\s+)?gemeente|gemeente|naam|functie|rol|handtekening|ondertekening|paraaf|datum)\s*:?\s*$)"},
+    // A filled-in field: "Namens gemeente: Losser", "Naam: J. Jansen",
+    // "Functie: wethouder", "Wethouder: J. Jansen". Group 1: the label;
+    // group 2: the value (empty when it stands in the next column).
+    {"sign.label_value",
+     "^\\s*(namens\\s+(?:de\\s+)?gemeente|gemeente|naam|functie|" ROLE ")\\s*:\\s*(.*)$"},
     {"sign.college_van",
      R"(^\s*(?:namens\s+)?(?:het\s+college\s+van\s+)?(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)\s+(?:van\s+)?(?:de\s+gemeente\s+)?(.+?)[\s,:.]*$)"},
     {"sign.namens",

@@ -1,5 +1,7 @@
 #include "pipeline/normalize.h"
 
+#include <re2/re2.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -202,6 +204,25 @@ std::string FoldForMatch(std::string_view text) {
   }
   std::string out;
   cleaned.toUTF8String(out);
+  return out;
+}
+
+std::string CanonicalRole(std::string_view text) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  s.toLower(icu::Locale("nl"));
+  std::string lower;
+  s.toUTF8String(lower);
+  std::string out;
+  for (char c : Trim(lower)) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  // "loco - burgemeester", "loco -burgemeester" from broken lines.
+  RE2::GlobalReplace(&out, R"(\s*-\s*)", "-");
   return out;
 }
 

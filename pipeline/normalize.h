@@ -33,6 +33,10 @@ std::string JoinLines(std::string_view text);
 // "sudwest fryslan" give the same key.
 std::string FoldForMatch(std::string_view text);
 
+// A role as the record gives it: lower case, spaces collapsed, hyphens
+// kept. "Loco-Burgemeester" gives "loco-burgemeester".
+std::string CanonicalRole(std::string_view text);
+
 // Content words of a title or text, for comparing titles that are phrased
 // differently: folded, short and stop words dropped, long words cut by two
 // letters so that "bekostiging" and "bekostigen" meet.

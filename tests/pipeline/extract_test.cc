@@ -99,6 +99,49 @@ TEST(ExtractMotionTest, SignatoriesInColumnsWithRolesBelowAndAbove) {
   EXPECT_EQ(r.ondertekenaars[3].functie, "gemeentesecretaris");
 }
 
+TEST(ExtractMotionTest, SignatoriesInAHeaderRowTable) {
+  auto r = Extract("motie",
+                   "Motie: Ruimte voor wonen\n"
+                   "Indiener: gemeente Losser\n\n"
+                   "Verzoekt het bestuur van de VNG:\n"
+                   "- het kabinet te vragen om structurele middelen.\n\n"
+                   "Namens gemeente:      Naam:                  Functie:          Handtekening:\n"
+                   "Losser                mr. J. Jansen          wethouder\n"
+                   "Dinkelland            P. de Vries            burgemeester\n"
+                   "Den Bosch             drs. A. Bakker         gemeentesecretaris\n");
+  ASSERT_EQ(r.ondertekenaars.size(), 3u);
+  EXPECT_EQ(r.ondertekenaars[0].naam, "J. Jansen");
+  EXPECT_EQ(r.ondertekenaars[0].functie, "wethouder");
+  EXPECT_EQ(r.ondertekenaars[0].gemeente, "Losser");
+  EXPECT_EQ(r.ondertekenaars[1].naam, "P. de Vries");
+  EXPECT_EQ(r.ondertekenaars[1].gemeente, "Dinkelland");
+  EXPECT_EQ(r.ondertekenaars[2].functie, "gemeentesecretaris");
+  EXPECT_EQ(r.ondertekenaars[2].gemeente, "'s-Hertogenbosch");
+}
+
+TEST(ExtractMotionTest, SignatoriesAsFilledInFieldsSideBySide) {
+  auto r = Extract("motie",
+                   "Motie: Ruimte voor wonen\n"
+                   "Indieners: gemeenten Tilburg en Breda\n\n"
+                   "Roept het VNG-bestuur op:\n"
+                   "1. bij het Rijk aan te dringen op meer middelen.\n\n"
+                   "Namens gemeente: Tilburg                  Namens gemeente: Breda\n"
+                   "Wethouder: J. de Wit                      Burgemeester:    P. Depla\n\n"
+                   "Namens gemeente: Zundert\n"
+                   "Naam: Mw. A. Zwart\n"
+                   "Functie: loco-burgemeester\n");
+  ASSERT_EQ(r.ondertekenaars.size(), 3u);
+  EXPECT_EQ(r.ondertekenaars[0].naam, "J. de Wit");
+  EXPECT_EQ(r.ondertekenaars[0].functie, "wethouder");
+  EXPECT_EQ(r.ondertekenaars[0].gemeente, "Tilburg");
+  EXPECT_EQ(r.ondertekenaars[1].naam, "P. Depla");
+  EXPECT_EQ(r.ondertekenaars[1].functie, "burgemeester");
+  EXPECT_EQ(r.ondertekenaars[1].gemeente, "Breda");
+  EXPECT_EQ(r.ondertekenaars[2].naam, "A. Zwart");
+  EXPECT_EQ(r.ondertekenaars[2].functie, "loco-burgemeester");
+  EXPECT_EQ(r.ondertekenaars[2].gemeente, "Zundert");
+}
+
 TEST(ExtractPreadviesTest, AdviceStrekkingToelichting) {
   auto r = Extract("preadvies",
                    "Samenvatting en preadvies motie Duurzame bekostiging transformatie IZA\n\n"
