@@ -525,6 +525,7 @@ class Extractor {
           block_gemeente = m->name;
         else if (auto g = GemeenteIn(value))
           block_gemeente = g;
+        if (block_gemeente) signing_for_.push_back({*block_gemeente, lines_[i].page});
         block_of[i - begin] = block_gemeente;
         continue;
       }
@@ -635,8 +636,10 @@ class Extractor {
     if (e.gemeente) {
       if (auto m = gazetteer_.Lookup(*e.gemeente)) {
         s.gemeente = m->name;
+        signing_for_.push_back({m->name, e.page});
       } else if (auto g = GemeenteIn(*e.gemeente)) {
         s.gemeente = g;
+        signing_for_.push_back({*g, e.page});
       } else if (!Trim(*e.gemeente).empty()) {
         s.gemeente = std::string(Trim(*e.gemeente));
       }
@@ -859,8 +862,27 @@ class Extractor {
       }
     }
     ReadSignatories(after);
+    SubmittersFromSignatures();
     ReadSupporters(first_clause);
     FinishSubmitters();
+  }
+
+  // Who signs "namens gemeente X" submits the motion: the first is the
+  // indiener when the header names none, the others are mede-indieners.
+  void SubmittersFromSignatures() {
+    for (const auto& [name, page] : signing_for_) {
+      const auto& ind = record_.indieners;
+      const auto& mede = record_.mede_indieners;
+      if (std::find(ind.begin(), ind.end(), name) != ind.end() ||
+          std::find(mede.begin(), mede.end(), name) != mede.end()) {
+        continue;
+      }
+      auto match = gazetteer_.Lookup(name);
+      if (!match) continue;
+      AddGemeenten(ind.empty() ? record_.indieners : record_.mede_indieners,
+                   ind.empty() ? "indieners" : "mede_indieners", {*match}, page,
+                   "sign.namens_gemeente");
+    }
   }
 
   // A co-submitter is not also a submitter ("Van: Gemeente A en B" with
@@ -963,6 +985,9 @@ class Extractor {
   std::vector<Line> lines_;
   const Gazetteer& gazetteer_;
   Record record_;
+  // Municipalities a signatory signs for ("Namens gemeente X"), in order,
+  // with the page: they submit the motion, as indiener or mede-indiener.
+  std::vector<std::pair<std::string, int>> signing_for_;
   std::optional<std::string> datum_text_;
   int datum_page_ = 0;
   std::string datum_rule_;

@@ -117,6 +117,9 @@ TEST(ExtractMotionTest, SignatoriesInAHeaderRowTable) {
   EXPECT_EQ(r.ondertekenaars[1].gemeente, "Dinkelland");
   EXPECT_EQ(r.ondertekenaars[2].functie, "gemeentesecretaris");
   EXPECT_EQ(r.ondertekenaars[2].gemeente, "'s-Hertogenbosch");
+  // Signing "namens gemeente" makes a municipality a co-submitter.
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Losser"}));
+  EXPECT_EQ(r.mede_indieners, (std::vector<std::string>{"Dinkelland", "'s-Hertogenbosch"}));
 }
 
 TEST(ExtractMotionTest, SignatoriesAsFilledInFieldsSideBySide) {
@@ -140,6 +143,8 @@ TEST(ExtractMotionTest, SignatoriesAsFilledInFieldsSideBySide) {
   EXPECT_EQ(r.ondertekenaars[2].naam, "A. Zwart");
   EXPECT_EQ(r.ondertekenaars[2].functie, "loco-burgemeester");
   EXPECT_EQ(r.ondertekenaars[2].gemeente, "Zundert");
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Tilburg", "Breda"}));
+  EXPECT_EQ(r.mede_indieners, (std::vector<std::string>{"Zundert"}));
 }
 
 TEST(ExtractPreadviesTest, AdviceStrekkingToelichting) {
