@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "schema/migrations.h"
@@ -28,6 +29,7 @@ class Stmt {
   Stmt& operator=(const Stmt&) = delete;
 
   bool prepared() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() const { return stmt_; }
   Stmt& Bind(int i, const std::string& s) {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
@@ -148,6 +150,16 @@ class Transaction {
   sqlite3* db_;
   bool open_ = false;
 };
+
+Status InsertSearchFields(sqlite3* db, int64_t doc_no, const SearchFields& f) {
+  Stmt insert(db,
+              "INSERT OR REPLACE INTO document_search(doc_no, titel, tekst, overwegingen, "
+              "verzoeken) VALUES (?,?,?,?,?)");
+  insert.Bind(1, doc_no).Bind(2, f.titel).Bind(3, f.tekst).Bind(4, f.overwegingen);
+  insert.Bind(5, f.verzoeken);
+  if (insert.Step() != SQLITE_DONE) return SqliteError(db, "store search text");
+  return Status::Ok();
+}
 
 Status InsertRunFiles(sqlite3* db, int64_t run_id, const std::vector<RunFileRow>& rows) {
   Stmt insert(db,
@@ -373,6 +385,10 @@ Status Archive::StoreFile(const FileIngest& file) {
     if (insert_doc.Step() != SQLITE_DONE) {
       return SqliteError(db_, file.path + ": store document " + r.id);
     }
+    if (seq - 1 < static_cast<int>(file.search.size())) {
+      MA_RETURN_IF_ERROR(InsertSearchFields(db_, sqlite3_last_insert_rowid(db_),
+                                            file.search[static_cast<size_t>(seq - 1)]));
+    }
     std::vector<std::string> unknown = r.onbekende_gemeenten;
     auto add_gemeenten = [&](const char* rol, const std::vector<std::string>& names) -> Status {
       int i = 0;
@@ -545,6 +561,113 @@ Result<Counts> Archive::Count() {
   return Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
 }
 
+Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
+  // The advice a document carries: its own (a preadvies), or for a motion
+  // that of the newest preadvies linked to it or to a version of it, as
+  // LoadRecord shows it.
+  static constexpr const char* kAdvice =
+      "CASE WHEN d.soort IN ('motie', 'amendement') THEN (SELECT "
+      "json_extract(p.record, '$.preadvies.advies') FROM link l JOIN document p ON p.id = "
+      "l.from_id WHERE p.soort = 'preadvies' AND (l.motie_id = d.id OR l.motie_id IN (SELECT "
+      "document_id FROM motie_versie WHERE eerste_versie_id = (SELECT eerste_versie_id FROM "
+      "motie_versie WHERE document_id = d.id))) ORDER BY p.source_file_id DESC, p.seq DESC "
+      "LIMIT 1) ELSE json_extract(d.record, '$.preadvies.advies') END";
+  std::string sql = q.match.empty()
+                        ? "SELECT d.id, 0, d.doc_no FROM document d WHERE 1"
+                        : "SELECT d.id, bm25(search_fts, 5.0, 1.0, 1.0, 1.0), d.doc_no "
+                          "FROM search_fts JOIN document d ON d.doc_no = search_fts.rowid "
+                          "WHERE search_fts MATCH :match";
+  if (q.soort) sql += " AND d.soort = :soort";
+  if (q.gemeente) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM document_gemeente g WHERE g.document_id = d.id "
+        "AND g.gemeente = :gemeente)";
+  }
+  if (q.van) sql += " AND coalesce(d.datum_indiening, d.vergadering) >= :van";
+  if (q.tot) sql += " AND coalesce(d.datum_indiening, d.vergadering) <= :tot";
+  if (q.vergadering) sql += " AND d.vergadering = :vergadering";
+  if (q.advies) sql += std::string(" AND (") + kAdvice + ") = :advies";
+  sql += q.match.empty() ? " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no"
+                         : " ORDER BY 2, d.doc_no";
+  sql += " LIMIT :limit";
+  Stmt s(db_, sql.c_str());
+  if (!s.prepared()) return SqliteError(db_, "search");
+  auto bind = [&](const char* name, const std::optional<std::string>& v) {
+    int i = sqlite3_bind_parameter_index(s.get(), name);
+    if (i > 0 && v) s.Bind(i, *v);
+  };
+  if (!q.match.empty()) bind(":match", q.match);
+  bind(":soort", q.soort);
+  bind(":gemeente", q.gemeente);
+  bind(":van", q.van);
+  bind(":tot", q.tot);
+  bind(":vergadering", q.vergadering);
+  bind(":advies", q.advies);
+  s.Bind(sqlite3_bind_parameter_index(s.get(), ":limit"), std::max(0, q.limit));
+  std::vector<std::tuple<std::string, double, int64_t>> found;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
+  if (rc != SQLITE_DONE) {
+    // FTS5 syntax errors surface at the first step.
+    if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_ERROR) {
+      return Status::InvalidArgument(std::string("search: ") + sqlite3_errmsg(db_));
+    }
+    return SqliteError(db_, "search");
+  }
+  std::vector<SearchHit> hits;
+  Stmt roles(db_,
+             "SELECT DISTINCT rol FROM document_gemeente WHERE document_id = ? AND gemeente = ? "
+             "ORDER BY rol");
+  Stmt pages(db_,
+             "SELECT p.page_no, p.text, p.method, p.ocr_confidence FROM document d JOIN page p "
+             "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
+             "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
+  for (const auto& [id, score, doc_no] : found) {
+    auto record = LoadRecord(id);
+    if (!record.ok()) return record.status();
+    if (!record->has_value()) continue;
+    SearchHit hit;
+    hit.record = std::move(**record);
+    hit.score = score;
+    if (q.gemeente) {
+      roles.Reset();
+      roles.Bind(1, id).Bind(2, *q.gemeente);
+      while (roles.Step() == SQLITE_ROW) hit.rollen.push_back(roles.Text(0));
+    }
+    pages.Reset();
+    pages.Bind(1, doc_no);
+    while ((rc = pages.Step()) == SQLITE_ROW) {
+      hit.pages.push_back({static_cast<int>(pages.Int(0)), pages.Text(1), pages.Text(2),
+                           pages.IsNull(3) ? -1 : pages.Double(3)});
+    }
+    if (rc != SQLITE_DONE) return SqliteError(db_, "search: load pages");
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+Result<std::vector<schema::Record>> Archive::DocumentsWithoutSearchFields(int limit) {
+  auto records = LoadWhere(
+      "WHERE d.doc_no IN (SELECT doc_no FROM document WHERE doc_no NOT IN (SELECT doc_no FROM "
+      "document_search) LIMIT " +
+          std::to_string(std::max(0, limit)) + ")",
+      {});
+  return records;
+}
+
+Status Archive::StoreSearchFields(const std::vector<std::pair<std::string, SearchFields>>& by_id) {
+  Transaction tx(db_);
+  MA_RETURN_IF_ERROR(tx.Begin());
+  Stmt doc_no(db_, "SELECT doc_no FROM document WHERE id = ?");
+  for (const auto& [id, fields] : by_id) {
+    doc_no.Reset();
+    doc_no.Bind(1, id);
+    if (doc_no.Step() != SQLITE_ROW) continue;
+    MA_RETURN_IF_ERROR(InsertSearchFields(db_, doc_no.Int(0), fields));
+  }
+  return tx.Commit();
+}
+
 Result<int64_t> Archive::BeginRun(const std::string& arguments, const std::string& tool_versions) {
   Stmt s(db_,
          "INSERT INTO ingest_run(started, arguments, tool_versions) "
@@ -643,17 +766,20 @@ Result<std::vector<std::string>> Archive::Check() {
           "SELECT 'table ' || \"table\" || ' rowid ' || ifnull(rowid, '?') || "
           "' points to a missing row of ' || parent FROM pragma_foreign_key_check",
           false);
-  // rank = 1: compare the index with the document table it indexes.
-  {
+  // rank = 1: compare each index with the table it indexes.
+  for (const char* fts : {"document_fts", "search_fts"}) {
+    const std::string sql =
+        std::string("INSERT INTO ") + fts + "(" + fts + ", rank) VALUES ('integrity-check', 1)";
     char* error = nullptr;
-    if (sqlite3_exec(db_,
-                     "INSERT INTO document_fts(document_fts, rank) VALUES "
-                     "('integrity-check', 1)",
-                     nullptr, nullptr, &error) != SQLITE_OK) {
-      problems.push_back(std::string("fts integrity-check: ") + (error ? error : "failed"));
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      problems.push_back(std::string(fts) + " integrity-check: " + (error ? error : "failed"));
     }
     sqlite3_free(error);
   }
+  collect("documents not in the search index (the next ingest adds them)",
+          "SELECT count(*) FROM document WHERE doc_no NOT IN (SELECT doc_no FROM "
+          "document_search) HAVING count(*) > 0",
+          false);
   collect("document without source file",
           "SELECT d.id FROM document d LEFT JOIN source_file f ON f.id = "
           "d.source_file_id "

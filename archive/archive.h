@@ -109,6 +109,37 @@ struct RunRow {
   RunCounts counts;  // as recorded when the run finished
 };
 
+// A document's text as the search index holds it: folded and stemmed by
+// the caller (pipeline/search_text.h); the archive does not stem.
+struct SearchFields {
+  std::string titel;
+  std::string tekst;
+  std::string overwegingen;
+  std::string verzoeken;
+};
+
+// A search: a ready FTS5 expression over search_fts (from
+// pipeline::ParseQuery) and filters; every filter is optional.
+struct SearchRequest {
+  std::string match;                       // empty: filters only, newest first
+  std::optional<std::string> soort;        // motie, amendement, preadvies, ...
+  std::optional<std::string> gemeente;     // official name (normalise first)
+  std::optional<std::string> van;          // YYYY-MM-DD, on datum_indiening or else vergadering
+  std::optional<std::string> tot;          // YYYY-MM-DD, inclusive
+  std::optional<std::string> vergadering;  // YYYY-MM-DD of the ALV
+  std::optional<std::string> advies;       // canonical advice, e.g. "overnemen"
+  int limit = 20;
+};
+
+struct SearchHit {
+  schema::Record record;  // as LoadRecord gives it
+  double score = 0;       // bm25: lower is better
+  // How the requested gemeente takes part: indiener, mede_indiener,
+  // ondersteuner (empty without a gemeente filter).
+  std::vector<std::string> rollen;
+  std::vector<PageRow> pages;  // the document's pages, for the snippet
+};
+
 // Everything stored for one input file; written in one transaction.
 struct FileIngest {
   std::string sha256;
@@ -122,6 +153,7 @@ struct FileIngest {
   int64_t duration_ms = 0;
   std::vector<PageRow> pages;
   std::vector<schema::Record> documents;  // ids set, in file order
+  std::vector<SearchFields> search;       // per document, same order; may be empty
   std::vector<Link> links;                // replace earlier links of the same from_id
   std::vector<Version> versions;          // replace earlier rows of the same document
   // The ingest run this belongs to (0: none) and its run_file rows, this
@@ -166,6 +198,14 @@ class Archive {
   Result<std::optional<schema::Record>> LoadRecord(const std::string& id);
   // Files whose status is not ok, newest attempt first.
   Result<std::vector<FileRow>> FailedFiles();
+
+  // Ranked search (bm25; title weighs most). kInvalidArgument when FTS5
+  // rejects the expression, which ParseQuery never produces.
+  Result<std::vector<SearchHit>> Search(const SearchRequest& request);
+  // Documents stored before the search index existed (schema < 4), to be
+  // indexed with StoreSearchFields; at most `limit`.
+  Result<std::vector<schema::Record>> DocumentsWithoutSearchFields(int limit);
+  Status StoreSearchFields(const std::vector<std::pair<std::string, SearchFields>>& by_id);
 
   Result<std::vector<Link>> Links();
   Result<std::vector<Version>> Versions();

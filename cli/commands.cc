@@ -10,6 +10,7 @@
 
 #include "archive/archive.h"
 #include "pipeline/ingest.h"
+#include "pipeline/search.h"
 #include "schema/record.h"
 
 namespace motiearchief::cli {
@@ -305,6 +306,62 @@ int RunLog(const LogArgs& args) {
   }
   if (shown == 0 && !args.all) std::cout << "\nNo problems.\n";
   return ExitCodeFor(c);
+}
+
+int RunSearch(const SearchArgs& args) {
+  auto db = OpenArchive(args.db, true);
+  if (!db.ok()) return Fatal(db.status());
+  auto given = [](const std::string& v) {
+    return v.empty() ? std::nullopt : std::optional<std::string>(v);
+  };
+  pipeline::SearchOptions options;
+  options.query = args.query;
+  options.soort = given(args.soort);
+  options.gemeente = given(args.gemeente);
+  options.van = given(args.van);
+  options.tot = given(args.tot);
+  options.vergadering = given(args.vergadering);
+  options.advies = given(args.advies);
+  options.in = given(args.in);
+  options.limit = args.limit;
+  auto answer = pipeline::SearchArchive(**db, options);
+  if (!answer.ok()) {
+    if (answer.status().code() == Status::Code::kInvalidArgument) {
+      std::cerr << "motiearchief search: " << answer.status().message() << "\n";
+      return kExitUsage;
+    }
+    return Fatal(answer.status());
+  }
+  for (const auto& note : answer->notes) std::cerr << "motiearchief search: " << note << "\n";
+  if (args.json) {
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const auto& r : answer->results) results.push_back(pipeline::SearchResultJson(r));
+    std::cout << results.dump(2) << "\n";
+  } else {
+    int n = 0;
+    for (const auto& r : answer->results) {
+      const schema::Record& d = r.record;
+      std::cout << ++n << ". " << d.soort << " " << d.id << "  " << d.titel.value_or("(geen titel)")
+                << "\n   ";
+      std::string who;
+      for (const auto& g : d.indieners) who += (who.empty() ? "" : ", ") + g;
+      std::cout << (who.empty() ? "-" : who);
+      if (!d.mede_indieners.empty()) std::cout << " c.s.";
+      if (!r.rollen.empty()) {
+        std::cout << " [" << *answer->gemeente << " als ";
+        for (size_t i = 0; i < r.rollen.size(); ++i) std::cout << (i ? ", " : "") << r.rollen[i];
+        std::cout << "]";
+      }
+      std::cout << " | " << d.datum_indiening.value_or(d.vergadering.value_or("zonder datum"));
+      if (d.vergadering) std::cout << " | ALV " << *d.vergadering;
+      if (d.preadvies) std::cout << " | preadvies: " << d.preadvies->advies;
+      std::cout << "\n   " << d.bron.bestand << ", p. " << r.page;
+      if (!r.snippet.empty()) std::cout << ": " << r.snippet;
+      std::cout << "\n";
+    }
+    if (n == 0) std::cout << "Geen resultaten.\n";
+  }
+  return answer->results.empty() ? kExitNotFound : kExitOk;
 }
 
 int RunCheck(const CheckArgs& args) {

@@ -59,6 +59,15 @@ struct LogArgs {
 };
 int RunLog(const LogArgs& args);
 
+struct SearchArgs {
+  std::string db;
+  std::string query;
+  std::string soort, gemeente, van, tot, vergadering, advies, in;  // empty: not given
+  int limit = 20;
+  bool json = false;
+};
+int RunSearch(const SearchArgs& args);
+
 struct CheckArgs {
   std::string db;
 };

@@ -22,7 +22,7 @@ Exit codes (ingest; log repeats those of the run it shows):
   3  done, some files stored with warnings (e.g. a page without text)
   4  done, some files could not be read (their status is in the archive;
      the next ingest retries them)
-  5  show, log: no such document or run
+  5  show, log: no such document or run; search: no results
   6  check, backup: the archive (or the copy) has problems
 
 File statuses: ok, ok_warnings, not_pdf, encrypted, damaged, timeout,
@@ -96,6 +96,39 @@ int main(int argc, char** argv) {
   show_cmd->add_option("id", show.id, "Document id (from export or search)")->required();
   show_cmd->add_flag("--json", show.json, "The record as JSON, with provenance per field");
 
+  SearchArgs search;
+  CLI::App* search_cmd = app.add_subcommand(
+      "search",
+      "Find documents by words and filters, best first (bm25), with the page and a snippet.\n"
+      "Words are matched in Dutch stemmed form (woning finds woningen) without accents\n"
+      "(sudwest fryslan finds Súdwest-Fryslân). Query syntax:\n"
+      "  woning bouwen      both words (in any order)\n"
+      "  \"meer woningen\"    this phrase\n"
+      "  woning*            words that start with woning\n"
+      "  woning OR huis     either word;  woning NOT huur: without huur\n"
+      "  (a OR b) c         grouping\n"
+      "Anything else is just text: quotes, brackets and operators that do not fit are\n"
+      "ignored, so no query is a syntax error. Exit 0 with results, 5 without.\n"
+      "Examples:\n"
+      "  motiearchief search woning --soort motie\n"
+      "  motiearchief search --gemeente \"Den Bosch\"\n"
+      "  motiearchief search kabinet --in verzoeken --advies overnemen --van 2023-01-01");
+  search_cmd->add_option("query", search.query, "Words to search for (may be empty with a filter)");
+  search_cmd->add_option("--soort", search.soort,
+                         "motie, amendement, preadvies, resolutie, brief or overig");
+  search_cmd->add_option("--gemeente", search.gemeente,
+                         "Municipality as indiener, mede-indiener or ondersteuner; any spelling "
+                         "(Den Bosch = 's-Hertogenbosch)");
+  search_cmd->add_option("--van", search.van, "From this date (YYYY-MM-DD), submission or ALV");
+  search_cmd->add_option("--tot", search.tot, "Up to this date (YYYY-MM-DD), inclusive");
+  search_cmd->add_option("--vergadering", search.vergadering, "The ALV on this date (YYYY-MM-DD)");
+  search_cmd->add_option("--advies", search.advies,
+                         "The board's preadvies: overnemen, ontraden, aanhouden, ...");
+  search_cmd->add_option("--in", search.in, "Match only in: titel, overwegingen or verzoeken");
+  search_cmd->add_option("--limit", search.limit, "At most this many results (1-1000)")
+      ->capture_default_str();
+  search_cmd->add_flag("--json", search.json, "Results as a JSON array");
+
   LogArgs log;
   CLI::App* log_cmd = app.add_subcommand("log",
                                          "What happened in the last ingest run (or run "
@@ -145,6 +178,10 @@ int main(int argc, char** argv) {
   if (show_cmd->parsed()) {
     show.db = db;
     return RunShow(show);
+  }
+  if (search_cmd->parsed()) {
+    search.db = db;
+    return RunSearch(search);
   }
   if (log_cmd->parsed()) {
     log.db = db;

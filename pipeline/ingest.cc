@@ -10,6 +10,7 @@
 #include "pipeline/gazetteer.h"
 #include "pipeline/linker.h"
 #include "pipeline/normalize.h"
+#include "pipeline/search_text.h"
 #include "pipeline/splitter.h"
 
 #ifndef MOTIEARCHIEF_VERSION
@@ -60,6 +61,29 @@ std::vector<schema::Record> BuildRecords(const std::vector<Page>& pages, const s
   return records;
 }
 
+archive::SearchFields SearchFieldsOf(const schema::Record& r) {
+  auto clauses = [](const std::vector<schema::Clause>& cs) {
+    std::string all;
+    for (const auto& c : cs) all += c.tekst + "\n";
+    return SearchText(all);
+  };
+  return {SearchText(r.titel.value_or("")), SearchText(r.tekst), clauses(r.overwegingen),
+          clauses(r.verzoeken)};
+}
+
+// Documents archived before the search index existed get their stemmed
+// text now, in batches, each batch one transaction.
+Status IndexUnsearchableDocuments(archive::Archive& archive) {
+  while (true) {
+    auto missing = archive.DocumentsWithoutSearchFields(200);
+    if (!missing.ok()) return missing.status();
+    if (missing->empty()) return Status::Ok();
+    std::vector<std::pair<std::string, archive::SearchFields>> batch;
+    for (const auto& r : *missing) batch.emplace_back(r.id, SearchFieldsOf(r));
+    MA_RETURN_IF_ERROR(archive.StoreSearchFields(batch));
+  }
+}
+
 }  // namespace
 
 std::string ToolVersions() {
@@ -95,6 +119,7 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
                              const std::function<void(const FileOutcome&, int, int)>& progress) {
   IngestSummary summary;
   archive::RunCounts& counts = summary.counts;
+  MA_RETURN_IF_ERROR(IndexUnsearchableDocuments(archive));
   auto run_id = archive.BeginRun(options.run_arguments, ToolVersions());
   if (!run_id.ok()) return run_id.status();
   summary.run_id = *run_id;
@@ -205,6 +230,7 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
         pages.push_back(std::move(page));
       }
       file.documents = BuildRecords(pages, file.sha256, file.name);
+      for (const auto& r : file.documents) file.search.push_back(SearchFieldsOf(r));
       if (!linkable) {
         auto loaded = archive.LoadRecords();
         if (!loaded.ok()) return loaded.status();

@@ -43,6 +43,8 @@ class ArchiveTest : public testing::Test {
       r.tekst = "De gemeente Súdwest-Fryslân dient deze motie in over woningen.";
       r.bron = {name, sha, 1, 1, false};
       f.documents.push_back(r);
+      f.search.push_back(
+          {"aan de slag met bestaanszeker", "de gemeent sudwest fryslan", "", "woning"});
     }
     return f;
   }
@@ -263,6 +265,30 @@ TEST_F(ArchiveTest, BackupIsACompleteCheckedCopy) {
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems->empty());
   EXPECT_EQ(a->BackupTo(path_).code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(ArchiveTest, SearchRanksAndFiltersOnTheStemmedIndex) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 2)).ok());
+  SearchRequest q;
+  q.match = "verzoeken : (\"woning\")";
+  auto hits = a->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].pages.size(), 1u);
+  q.match = "overwegingen : (\"woning\")";
+  EXPECT_TRUE(a->Search(q)->empty());
+  q.match = "\"sudwest fryslan\"";
+  q.gemeente = "Súdwest-Fryslân";
+  hits = a->Search(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].rollen, (std::vector<std::string>{"indiener"}));
+  q.gemeente = "Losser";
+  EXPECT_TRUE(a->Search(q)->empty());
+  q = {};
+  q.match = "\"unclosed";  // never from ParseQuery; still an error, not a crash
+  EXPECT_EQ(a->Search(q).status().code(), Status::Code::kInvalidArgument);
 }
 
 }  // namespace

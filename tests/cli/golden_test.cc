@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "schema/record.h"
@@ -156,6 +157,87 @@ TEST_F(CliTest, LogOfACleanRunSaysNoProblems) {
   EXPECT_NE(log.out.find("10 files: 10 stored (19 new documents)"), std::string::npos) << log.out;
   EXPECT_NE(log.out.find("No problems."), std::string::npos) << log.out;
   EXPECT_EQ(Sh(Tool() + " log --run 999").exit_code, 5);
+}
+
+// The searches researchers asked for, on the samples archive. Each query
+// finds the documents whose text says so, compared with the export.
+std::set<std::string> FoundIds(const std::string& json) {
+  std::set<std::string> ids;
+  for (const auto& r : nlohmann::json::parse(json)) ids.insert(r["id"].get<std::string>());
+  return ids;
+}
+
+TEST_F(CliTest, SearchFindsWithoutAccentsAndWithStemming) {
+  auto records = Records(export_->out);
+  std::set<std::string> with_sudwest, with_woningen;
+  for (const auto& r : records) {
+    const std::string tekst = r["tekst"];
+    // Both words, however joined ("Súdwest-Fryslân", "Súdwest\nFryslân").
+    if (tekst.find("Súdwest") != std::string::npos && tekst.find("Fryslân") != std::string::npos) {
+      with_sudwest.insert(r["id"]);
+    }
+    if (tekst.find("woningen") != std::string::npos) with_woningen.insert(r["id"]);
+  }
+  ASSERT_FALSE(with_sudwest.empty());
+  ASSERT_FALSE(with_woningen.empty());
+  CommandResult sudwest = Sh(Tool() + " search 'sudwest fryslan' --json --limit 100");
+  EXPECT_EQ(sudwest.exit_code, 0);
+  EXPECT_EQ(FoundIds(sudwest.out), with_sudwest);
+  // "woning" finds "woningen" (and "woning" itself).
+  std::set<std::string> found = FoundIds(Sh(Tool() + " search woning --json --limit 100").out);
+  for (const auto& id : with_woningen) EXPECT_TRUE(found.count(id)) << id;
+}
+
+TEST_F(CliTest, SearchByGemeenteInAnySpellingSaysTheRole) {
+  std::set<std::string> supported;
+  for (const auto& r : Records(export_->out)) {
+    for (const auto& g : r["ondersteuners"]) {
+      if (g == "'s-Hertogenbosch") supported.insert(r["id"]);
+    }
+  }
+  ASSERT_FALSE(supported.empty());
+  for (const char* spelling : {"Den Bosch", "'s-Hertogenbosch", "s Hertogenbosch"}) {
+    CommandResult r =
+        Sh(Tool() + " search --gemeente \"" + std::string(spelling) + "\" --json --limit 100");
+    ASSERT_EQ(r.exit_code, 0) << spelling;
+    EXPECT_EQ(FoundIds(r.out), supported) << spelling;
+    for (const auto& hit : nlohmann::json::parse(r.out)) {
+      EXPECT_EQ(hit["rollen"], nlohmann::json::array({"ondersteuner"}));
+    }
+  }
+}
+
+TEST_F(CliTest, SearchInVerzoekenOnlyMatchesRequests) {
+  std::set<std::string> asks_kabinet, mentions_kabinet;
+  for (const auto& r : Records(export_->out)) {
+    for (const auto& v : r["verzoeken"]) {
+      if (v["tekst"].get<std::string>().find("kabinet") != std::string::npos) {
+        asks_kabinet.insert(r["id"]);
+      }
+    }
+    if (r["tekst"].get<std::string>().find("kabinet") != std::string::npos) {
+      mentions_kabinet.insert(r["id"]);
+    }
+  }
+  ASSERT_FALSE(asks_kabinet.empty());
+  ASSERT_GT(mentions_kabinet.size(), asks_kabinet.size());  // the filter matters
+  CommandResult r = Sh(Tool() + " search --in verzoeken kabinet --json --limit 100");
+  EXPECT_EQ(FoundIds(r.out), asks_kabinet);
+}
+
+TEST_F(CliTest, SearchNeverBreaksOnWhatIsTyped) {
+  for (const char* q : {"motie AND", "\"\"\"", "(((", "Súdwest-Fryslân OR", "NOT", "*:^",
+                        "'); DROP TABLE document; --"}) {
+    CommandResult r = Sh(Tool() + " search '" + std::string(q) + "'");
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 5 || r.exit_code == 2)
+        << q << ": " << r.exit_code;
+  }
+  EXPECT_EQ(Sh(Tool() + " search --van 1-12-2023 motie").exit_code, 2);
+  EXPECT_EQ(Sh(Tool() + " search NOT").exit_code, 2);  // no words
+  EXPECT_EQ(Sh(Tool() + " search zzzzqqq").exit_code, 5);
+  CommandResult advies = Sh(Tool() + " search --soort motie --advies Overnemen --json");
+  EXPECT_EQ(advies.exit_code, 0);
+  for (const auto& hit : nlohmann::json::parse(advies.out)) EXPECT_EQ(hit["advies"], "overnemen");
 }
 
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {

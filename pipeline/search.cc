@@ -1,0 +1,135 @@
+#include "pipeline/search.h"
+
+#include <re2/re2.h>
+
+#include "pipeline/extract.h"
+#include "pipeline/gazetteer.h"
+#include "pipeline/search_text.h"
+
+namespace motiearchief::pipeline {
+namespace {
+
+const std::vector<std::string> kSoorten = {"motie",     "amendement", "preadvies",
+                                           "resolutie", "brief",      "overig"};
+const std::vector<std::string> kColumns = {"titel", "overwegingen", "verzoeken"};
+
+Status CheckDate(const char* flag, const std::optional<std::string>& date) {
+  static const RE2 iso(R"(\d{4}-\d{2}-\d{2})");
+  if (date && !RE2::FullMatch(*date, iso)) {
+    return Status::InvalidArgument(std::string(flag) + " wants a date as YYYY-MM-DD, not \"" +
+                                   *date + "\"");
+  }
+  return Status::Ok();
+}
+
+// The page and snippet of the first place the query matches.
+void Locate(const ParsedQuery& query, const std::optional<std::string>& in,
+            const archive::SearchHit& hit, SearchResult& result) {
+  result.page = hit.record.bron.pagina_van;
+  if (in == "overwegingen" || in == "verzoeken") {
+    const auto& clauses = *in == "verzoeken" ? hit.record.verzoeken : hit.record.overwegingen;
+    for (const auto& c : clauses) {
+      std::string s = Snippet(query, c.tekst);
+      if (s.empty()) continue;
+      result.snippet = s;
+      if (c.page > 0) result.page = c.page;
+      return;
+    }
+  }
+  if (in != "titel") {
+    for (const auto& p : hit.pages) {
+      std::string s = Snippet(query, p.text);
+      if (s.empty()) continue;
+      result.snippet = s;
+      result.page = p.number;
+      return;
+    }
+  }
+  result.snippet = Snippet(query, hit.record.titel.value_or(""));
+}
+
+}  // namespace
+
+Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOptions& o) {
+  SearchAnswer answer;
+  archive::SearchRequest request;
+  if (o.in && std::find(kColumns.begin(), kColumns.end(), *o.in) == kColumns.end()) {
+    return Status::InvalidArgument("--in is one of titel, overwegingen, verzoeken; not \"" + *o.in +
+                                   "\"");
+  }
+  if (o.soort && std::find(kSoorten.begin(), kSoorten.end(), *o.soort) == kSoorten.end()) {
+    return Status::InvalidArgument(
+        "--soort is one of motie, amendement, preadvies, resolutie, brief, overig; not \"" +
+        *o.soort + "\"");
+  }
+  MA_RETURN_IF_ERROR(CheckDate("--van", o.van));
+  MA_RETURN_IF_ERROR(CheckDate("--tot", o.tot));
+  MA_RETURN_IF_ERROR(CheckDate("--vergadering", o.vergadering));
+  if (o.limit < 1 || o.limit > 1000) {
+    return Status::InvalidArgument("--limit is between 1 and 1000");
+  }
+  const bool filtered = o.soort || o.gemeente || o.van || o.tot || o.vergadering || o.advies;
+  ParsedQuery query;
+  bool has_words = false;
+  for (char c : o.query) has_words |= !std::isspace(static_cast<unsigned char>(c));
+  if (has_words || !filtered) {
+    auto parsed = ParseQuery(o.query, o.in.value_or(""));
+    if (!parsed.ok()) {
+      return Status::InvalidArgument(parsed.status().message() +
+                                     "; type words, or filter with --gemeente, --soort, ...");
+    }
+    query = std::move(*parsed);
+    request.match = query.fts;
+  }
+  if (o.gemeente) {
+    if (auto m = Gazetteer::Default().Lookup(*o.gemeente)) {
+      answer.gemeente = m->name;
+    } else {
+      answer.gemeente = *o.gemeente;
+      answer.notes.push_back("\"" + *o.gemeente +
+                             "\" is not on the list of municipalities; searched as written");
+    }
+    request.gemeente = answer.gemeente;
+  }
+  request.soort = o.soort;
+  request.van = o.van;
+  request.tot = o.tot;
+  request.vergadering = o.vergadering;
+  if (o.advies) request.advies = CanonicalAdvice(*o.advies);
+  request.limit = o.limit;
+  auto hits = archive.Search(request);
+  if (!hits.ok()) return hits.status();
+  for (auto& hit : *hits) {
+    SearchResult r;
+    Locate(query, o.in, hit, r);
+    r.score = hit.score;
+    r.rollen = std::move(hit.rollen);
+    r.record = std::move(hit.record);
+    answer.results.push_back(std::move(r));
+  }
+  return answer;
+}
+
+nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+  };
+  nlohmann::ordered_json j;
+  j["id"] = r.record.id;
+  j["soort"] = r.record.soort;
+  j["titel"] = opt(r.record.titel);
+  j["indieners"] = r.record.indieners;
+  j["mede_indieners"] = r.record.mede_indieners;
+  j["ondersteuners"] = r.record.ondersteuners.size();
+  j["datum_indiening"] = opt(r.record.datum_indiening);
+  j["vergadering"] = opt(r.record.vergadering);
+  j["advies"] = r.record.preadvies ? nlohmann::ordered_json(r.record.preadvies->advies) : nullptr;
+  j["rollen"] = r.rollen;
+  j["bestand"] = r.record.bron.bestand;
+  j["pagina"] = r.page;
+  j["snippet"] = r.snippet;
+  j["score"] = r.score;
+  return j;
+}
+
+}  // namespace motiearchief::pipeline

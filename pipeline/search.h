@@ -1,0 +1,52 @@
+// Searching the archive as a researcher does: a query as typed, filters by
+// name as written, results with the page and a snippet. Used by the
+// `search` command and by `serve` (its /api/search), so both answer alike.
+#ifndef MOTIEARCHIEF_PIPELINE_SEARCH_H_
+#define MOTIEARCHIEF_PIPELINE_SEARCH_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "archive/archive.h"
+#include "base/status.h"
+
+namespace motiearchief::pipeline {
+
+struct SearchOptions {
+  std::string query;  // as typed; see ParseQuery (search_text.h)
+  std::optional<std::string> soort;
+  std::optional<std::string> gemeente;  // any spelling: "Den Bosch", "s Hertogenbosch"
+  std::optional<std::string> van, tot;  // YYYY-MM-DD
+  std::optional<std::string> vergadering;
+  std::optional<std::string> advies;  // "overnemen", "Ontraden", ...
+  std::optional<std::string> in;      // titel, overwegingen or verzoeken
+  int limit = 20;                     // 1..1000
+};
+
+struct SearchResult {
+  schema::Record record;
+  double score = 0;
+  std::vector<std::string> rollen;  // of the gemeente filter's municipality
+  int page = 0;                     // where the match is (first page if unknown)
+  std::string snippet;              // matched words in [ ]
+};
+
+struct SearchAnswer {
+  std::vector<SearchResult> results;
+  std::optional<std::string> gemeente;  // the official name searched for
+  std::vector<std::string> notes;       // e.g. a gemeente not on the list
+};
+
+// kInvalidArgument for input a user must fix (no words and no filter, a
+// date that is not YYYY-MM-DD, an unknown --in or --soort), with a message
+// that says what to type instead; other errors are the archive's.
+Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOptions& options);
+
+// One result as the JSON API and `search --json` give it.
+nlohmann::ordered_json SearchResultJson(const SearchResult& result);
+
+}  // namespace motiearchief::pipeline
+
+#endif  // MOTIEARCHIEF_PIPELINE_SEARCH_H_

@@ -1,0 +1,247 @@
+#include "pipeline/search_text.h"
+
+#include <libstemmer.h>
+
+#include <memory>
+#include <sstream>
+
+#include "pipeline/normalize.h"
+
+namespace motiearchief::pipeline {
+namespace {
+
+// At most this many terms reach FTS5: a pasted page is still a fast query.
+constexpr size_t kMaxTerms = 64;
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+sb_stemmer* DutchStemmer() {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
+      sb_stemmer_new("dutch", "UTF_8"));
+  return stemmer.get();
+}
+
+std::vector<std::string> Words(std::string_view folded) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(folded)};
+  std::string w;
+  while (in >> w) words.push_back(w);
+  return words;
+}
+
+enum class Kind { kTerm, kOr, kAnd, kNot, kOpen, kClose };
+struct Token {
+  Kind kind;
+  std::string text;  // kTerm: the FTS5 term, quoted
+};
+
+// Splits the query into terms, operators and brackets.
+std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed) {
+  std::vector<Token> tokens;
+  size_t terms = 0;
+  auto add_words = [&](std::string_view raw, bool phrase) {
+    bool prefix = !phrase && !raw.empty() && raw.back() == '*';
+    if (prefix) raw.remove_suffix(1);
+    std::vector<std::string> words = Words(FoldForMatch(raw));
+    if (words.empty() || terms >= kMaxTerms) return;
+    ++terms;
+    std::string term = "\"";
+    for (size_t i = 0; i < words.size(); ++i) {
+      bool last = i + 1 == words.size();
+      std::string w = prefix && last ? words[i] : StemWord(words[i]);
+      if (prefix && last) {
+        parsed.prefixes.push_back(w);
+      } else {
+        parsed.stems.insert(w);
+      }
+      term += (i ? " " : "") + w;
+    }
+    term += "\"";
+    if (prefix) term += "*";
+    tokens.push_back({Kind::kTerm, term});
+  };
+  size_t i = 0;
+  while (i < q.size()) {
+    char c = q[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (c == '"') {
+      size_t end = q.find('"', i + 1);
+      if (end == std::string_view::npos) end = q.size();
+      add_words(q.substr(i + 1, end - i - 1), true);
+      i = end + 1;
+    } else if (c == '(' || c == ')') {
+      tokens.push_back({c == '(' ? Kind::kOpen : Kind::kClose, ""});
+      ++i;
+    } else {
+      size_t end = i;
+      while (end < q.size() && q[end] != ' ' && q[end] != '\t' && q[end] != '\n' &&
+             q[end] != '\r' && q[end] != '"' && q[end] != '(' && q[end] != ')') {
+        ++end;
+      }
+      std::string_view raw = q.substr(i, end - i);
+      if (raw == "OR") {
+        tokens.push_back({Kind::kOr, ""});
+      } else if (raw == "AND") {
+        tokens.push_back({Kind::kAnd, ""});
+      } else if (raw == "NOT") {
+        tokens.push_back({Kind::kNot, ""});
+      } else {
+        add_words(raw, false);
+      }
+      i = end;
+    }
+  }
+  return tokens;
+}
+
+// A forgiving recursive-descent parser: what cannot be part of a valid
+// expression (a dangling operator, a stray bracket) is dropped. Every
+// combination is bracketed, so FTS5 never has to guess precedence.
+class Parser {
+ public:
+  explicit Parser(const std::vector<Token>& tokens) : t_(tokens) {}
+
+  std::string All() {
+    std::string out;
+    while (pos_ < t_.size()) {
+      out = And(out, Or());
+      if (pos_ < t_.size() && t_[pos_].kind == Kind::kClose) ++pos_;  // stray
+    }
+    return out;
+  }
+
+ private:
+  bool Peek(Kind k) const { return pos_ < t_.size() && t_[pos_].kind == k; }
+  static std::string And(const std::string& a, const std::string& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return "(" + a + " AND " + b + ")";
+  }
+
+  std::string Or() {
+    std::string left = AndList();
+    while (Peek(Kind::kOr)) {
+      ++pos_;
+      std::string right = AndList();
+      if (left.empty()) {
+        left = right;
+      } else if (!right.empty()) {
+        left = "(" + left + " OR " + right + ")";
+      }
+    }
+    return left;
+  }
+
+  std::string AndList() {
+    std::string out;
+    while (pos_ < t_.size() && !Peek(Kind::kOr) && !Peek(Kind::kClose)) {
+      if (Peek(Kind::kAnd)) {
+        ++pos_;
+        continue;
+      }
+      out = And(out, Not());
+    }
+    return out;
+  }
+
+  std::string Not() {
+    std::string left = Primary();
+    while (Peek(Kind::kNot)) {
+      ++pos_;
+      std::string right = Primary();
+      // "NOT b" without a left side is dropped whole: searching for b
+      // instead would turn the question around.
+      if (!left.empty() && !right.empty()) left = "(" + left + " NOT " + right + ")";
+    }
+    return left;
+  }
+
+  std::string Primary() {
+    if (Peek(Kind::kTerm)) return t_[pos_++].text;
+    if (Peek(Kind::kOpen)) {
+      ++pos_;
+      std::string inner = Or();
+      if (Peek(Kind::kClose)) ++pos_;
+      return inner.empty() ? "" : "(" + inner + ")";
+    }
+    if (Peek(Kind::kAnd)) ++pos_;  // "a AND AND b"
+    return "";
+  }
+
+  const std::vector<Token>& t_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::string StemWord(std::string_view word) {
+  sb_stemmer* stemmer = DutchStemmer();
+  if (stemmer == nullptr || word.empty()) return std::string(word);
+  const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                                          static_cast<int>(word.size()));
+  if (stem == nullptr) return std::string(word);
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<size_t>(sb_stemmer_length(stemmer)));
+}
+
+std::string SearchText(std::string_view text) {
+  std::string out;
+  for (const std::string& w : Words(FoldForMatch(text))) {
+    if (!out.empty()) out += ' ';
+    out += StemWord(w);
+  }
+  return out;
+}
+
+Result<ParsedQuery> ParseQuery(std::string_view query, const std::string& column) {
+  ParsedQuery parsed;
+  std::vector<Token> tokens = Tokenize(query, parsed);
+  parsed.fts = Parser(tokens).All();
+  if (parsed.fts.empty()) {
+    return Status::InvalidArgument("no words to search for in \"" + std::string(query) + "\"");
+  }
+  if (!column.empty()) parsed.fts = column + " : (" + parsed.fts + ")";
+  return parsed;
+}
+
+bool QueryHits(const ParsedQuery& query, std::string_view folded_word) {
+  for (const std::string& p : query.prefixes) {
+    if (folded_word.substr(0, p.size()) == p) return true;
+  }
+  return query.stems.count(StemWord(folded_word)) > 0;
+}
+
+std::string Snippet(const ParsedQuery& query, std::string_view text, int words_around) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(text)};
+  std::string w;
+  while (in >> w) words.push_back(w);
+  auto hit = [&](const std::string& word) {
+    for (const std::string& part : Words(FoldForMatch(word))) {
+      if (QueryHits(query, part)) return true;
+    }
+    return false;
+  };
+  size_t first = words.size();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (hit(words[i])) {
+      first = i;
+      break;
+    }
+  }
+  if (first == words.size()) return "";
+  const size_t from = first > static_cast<size_t>(words_around) ? first - words_around : 0;
+  const size_t to = std::min(words.size(), first + words_around + 1);
+  std::string out = from > 0 ? "… " : "";
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) out += ' ';
+    out += hit(words[i]) ? "[" + words[i] + "]" : words[i];
+  }
+  if (to < words.size()) out += " …";
+  return out;
+}
+
+}  // namespace motiearchief::pipeline

@@ -1,0 +1,62 @@
+// Text for searching: Dutch stemming and the translation of a researcher's
+// query into a safe FTS5 expression.
+//
+// The archive's search index (table search_fts) holds stemmed text made by
+// SearchText(): case folded, diacritics removed, every word reduced to its
+// Snowball Dutch stem ("woningen" -> "woning", "gemeenten" -> "gemeent").
+// Queries are stemmed the same way by ParseQuery(), so "woning" finds
+// "woningen". The stems are plain words: the stock sqlite3 tool can search
+// the index too (`... WHERE search_fts MATCH 'woning'`).
+//
+// Thread safety: SearchText and ParseQuery may be called from any thread
+// (one stemmer per thread).
+#ifndef MOTIEARCHIEF_PIPELINE_SEARCH_TEXT_H_
+#define MOTIEARCHIEF_PIPELINE_SEARCH_TEXT_H_
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace motiearchief::pipeline {
+
+// The Snowball Dutch stem of one folded word.
+std::string StemWord(std::string_view folded_word);
+
+// Folds and stems every word of `text`, joined by single spaces.
+std::string SearchText(std::string_view text);
+
+struct ParsedQuery {
+  // FTS5 MATCH expression over stemmed columns; every term is quoted, so
+  // it is always valid FTS5 syntax. Empty when the query has no words.
+  std::string fts;
+  // Stems and prefixes the query looks for, to mark them in a snippet.
+  std::set<std::string> stems;
+  std::vector<std::string> prefixes;
+};
+
+// Translates a query as a researcher types it. Supported, as in --help:
+//   words            all must occur (woning bouwen)
+//   "a phrase"       these words in this order
+//   woning*          words that start with "woning" (not stemmed)
+//   a OR b, NOT a    either; without (NOT needs a term before it: a NOT b)
+//   ( ... )          grouping
+// Anything else is text: punctuation splits words, a dangling operator or
+// bracket is dropped, so no input is a syntax error. `column`, when not
+// empty, limits the match to one column of search_fts ("verzoeken").
+// kInvalidArgument when the query has no words at all.
+Result<ParsedQuery> ParseQuery(std::string_view query, const std::string& column = "");
+
+// True when `word` (folded) is what the query looks for: its stem is one
+// of the query's stems or it starts with one of its prefixes.
+bool QueryHits(const ParsedQuery& query, std::string_view folded_word);
+
+// A short excerpt of `text` around the first word the query looks for,
+// matched words between [ and ]; empty if no word of `text` matches.
+std::string Snippet(const ParsedQuery& query, std::string_view text, int words_around = 8);
+
+}  // namespace motiearchief::pipeline
+
+#endif  // MOTIEARCHIEF_PIPELINE_SEARCH_TEXT_H_

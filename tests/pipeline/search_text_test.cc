@@ -1,0 +1,110 @@
+// Stemming and query translation, table-driven: what a researcher types,
+// and the FTS5 expression it must become.
+#include "pipeline/search_text.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace motiearchief::pipeline {
+namespace {
+
+TEST(StemWordTest, DutchFormsMeet) {
+  const std::pair<const char*, const char*> same[] = {
+      {"woning", "woningen"},  {"gemeente", "gemeenten"}, {"huur", "huren"},
+      {"bestuur", "besturen"}, {"verzoek", "verzoeken"},  {"overweging", "overwegingen"},
+      {"middel", "middelen"},
+  };
+  for (const auto& [a, b] : same) EXPECT_EQ(StemWord(a), StemWord(b)) << a << " / " << b;
+  EXPECT_NE(StemWord("woning"), StemWord("wonder"));
+  // A limit of Snowball Dutch: a plural -s after a vowel stays.
+  EXPECT_NE(StemWord("motie"), StemWord("moties"));
+}
+
+TEST(SearchTextTest, FoldsDiacriticsAndStems) {
+  EXPECT_EQ(SearchText("Súdwest-Fryslân"), "sudwest fryslan");
+  EXPECT_EQ(SearchText("Meer WONINGEN!"), SearchText("meer woning"));
+}
+
+struct QueryRow {
+  const char* input;
+  const char* fts;  // nullptr: no words, an error
+};
+
+TEST(ParseQueryTest, Table) {
+  const QueryRow rows[] = {
+      {"woningen", "\"woning\""},
+      {"woning bouwen", "(\"woning\" AND \"bouw\")"},
+      {"Súdwest-Fryslân", "\"sudwest fryslan\""},
+      {"sudwest fryslan", "(\"sudwest\" AND \"fryslan\")"},
+      {"\"meer woningen bouwen\"", "\"mer woning bouw\""},
+      {"woning*", "\"woning\"*"},
+      {"woning OR huis", "(\"woning\" OR \"huis\")"},
+      {"woning NOT huren", "(\"woning\" NOT \"hur\")"},
+      {"(woning OR huis) AND bouwen", "(((\"woning\" OR \"huis\")) AND \"bouw\")"},
+      // Input that is not meant as syntax never breaks the query.
+      {"motie AND", "\"motie\""},
+      {"AND motie", "\"motie\""},
+      {"NOT motie", nullptr},
+      {"motie OR", "\"motie\""},
+      {"motie ((", "\"motie\""},
+      {"motie ) (", "\"motie\""},
+      {"\"open zinsdeel", "\"open zinsdel\""},
+      {"or and not", "((\"or\" AND \"and\") AND \"not\")"},
+      {"col:umn^ -x +y", "((\"col umn\" AND \"x\") AND \"y\")"},
+      {"\"\"", nullptr},
+      {"*", nullptr},
+      {"()", nullptr},
+      {"   ", nullptr},
+  };
+  for (const QueryRow& row : rows) {
+    auto q = ParseQuery(row.input);
+    if (row.fts == nullptr) {
+      EXPECT_FALSE(q.ok()) << row.input << " gave " << q->fts;
+      continue;
+    }
+    ASSERT_TRUE(q.ok()) << row.input << ": " << q.status().ToString();
+    EXPECT_EQ(q->fts, row.fts) << row.input;
+  }
+}
+
+TEST(ParseQueryTest, ColumnLimitsTheWholeExpression) {
+  auto q = ParseQuery("kabinet OR rijk", "verzoeken");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->fts, "verzoeken : ((\"kabinet\" OR \"rijk\"))");
+}
+
+TEST(ParseQueryTest, QueryHitsStemsAndPrefixes) {
+  auto q = ParseQuery("woningen bouw*");
+  ASSERT_TRUE(q.ok());
+  EXPECT_TRUE(QueryHits(*q, "woning"));
+  EXPECT_TRUE(QueryHits(*q, "bouwstenen"));
+  EXPECT_FALSE(QueryHits(*q, "huis"));
+}
+
+TEST(SnippetTest, MarksTheMatchedWordsAroundTheFirstHit) {
+  auto q = ParseQuery("woning");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(Snippet(*q, "De VNG vraagt het kabinet om meer woningen te bouwen in 2024.", 3),
+            "… kabinet om meer [woningen] te bouwen in …");
+  EXPECT_EQ(Snippet(*q, "Geen treffer hier.", 3), "");
+}
+
+TEST(ParseQueryTest, RandomInputNeverFailsExceptForNoWords) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abcéû \"()*:^-+ORANDNOT\\'{}[],.;!?\t\n0123456789";
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    int n = static_cast<int>(rng() % 30);
+    for (int k = 0; k < n; ++k) s += alphabet[rng() % alphabet.size()];
+    auto q = ParseQuery(s);
+    if (!q.ok()) {
+      EXPECT_EQ(q.status().code(), Status::Code::kInvalidArgument) << s;
+    } else {
+      EXPECT_FALSE(q->fts.empty()) << s;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace motiearchief::pipeline
