@@ -356,7 +356,7 @@ int RunSearch(const SearchArgs& args) {
       if (d.vergadering) std::cout << " | ALV " << *d.vergadering;
       if (d.preadvies) std::cout << " | preadvies: " << d.preadvies->advies;
       std::cout << "\n   " << d.bron.bestand << ", p. " << r.page;
-      if (!r.snippet.empty()) std::cout << ": " << r.snippet;
+      if (!r.snippet.empty()) std::cout << ": " << r.snippet.ToString();
       std::cout << "\n";
     }
     if (n == 0) std::cout << "Geen resultaten.\n";

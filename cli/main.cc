@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "cli/serve.h"
 
 namespace {
 
@@ -129,6 +130,17 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   search_cmd->add_flag("--json", search.json, "Results as a JSON array");
 
+  ServeArgs serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve",
+      "A local web page to search and read the archive, with a JSON API behind it\n"
+      "(/api/search?q=woning&gemeente=Den+Bosch, /api/documents/ID). The archive is\n"
+      "opened read-only; the page is only on this machine unless --host says otherwise.\n"
+      "Example: motiearchief serve --port 8080, then open http://127.0.0.1:8080/");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port (0: any free port, printed on stdout)")
+      ->capture_default_str();
+
   LogArgs log;
   CLI::App* log_cmd = app.add_subcommand("log",
                                          "What happened in the last ingest run (or run "
@@ -182,6 +194,10 @@ int main(int argc, char** argv) {
   if (search_cmd->parsed()) {
     search.db = db;
     return RunSearch(search);
+  }
+  if (serve_cmd->parsed()) {
+    serve.db = db;
+    return RunServe(serve);
   }
   if (log_cmd->parsed()) {
     log.db = db;

@@ -29,7 +29,7 @@ void Locate(const ParsedQuery& query, const std::optional<std::string>& in,
   if (in == "overwegingen" || in == "verzoeken") {
     const auto& clauses = *in == "verzoeken" ? hit.record.verzoeken : hit.record.overwegingen;
     for (const auto& c : clauses) {
-      std::string s = Snippet(query, c.tekst);
+      Snippet s = MakeSnippet(query, c.tekst);
       if (s.empty()) continue;
       result.snippet = s;
       if (c.page > 0) result.page = c.page;
@@ -38,14 +38,14 @@ void Locate(const ParsedQuery& query, const std::optional<std::string>& in,
   }
   if (in != "titel") {
     for (const auto& p : hit.pages) {
-      std::string s = Snippet(query, p.text);
+      Snippet s = MakeSnippet(query, p.text);
       if (s.empty()) continue;
       result.snippet = s;
       result.page = p.number;
       return;
     }
   }
-  result.snippet = Snippet(query, hit.record.titel.value_or(""));
+  result.snippet = MakeSnippet(query, hit.record.titel.value_or(""));
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
   j["rollen"] = r.rollen;
   j["bestand"] = r.record.bron.bestand;
   j["pagina"] = r.page;
-  j["snippet"] = r.snippet;
+  j["snippet"] = r.snippet.ToString();
   j["score"] = r.score;
   return j;
 }

@@ -11,6 +11,7 @@
 
 #include "archive/archive.h"
 #include "base/status.h"
+#include "pipeline/search_text.h"
 
 namespace motiearchief::pipeline {
 
@@ -30,7 +31,7 @@ struct SearchResult {
   double score = 0;
   std::vector<std::string> rollen;  // of the gemeente filter's municipality
   int page = 0;                     // where the match is (first page if unknown)
-  std::string snippet;              // matched words in [ ]
+  Snippet snippet;                  // around the first match
 };
 
 struct SearchAnswer {

@@ -214,7 +214,7 @@ bool QueryHits(const ParsedQuery& query, std::string_view folded_word) {
   return query.stems.count(StemWord(folded_word)) > 0;
 }
 
-std::string Snippet(const ParsedQuery& query, std::string_view text, int words_around) {
+Snippet MakeSnippet(const ParsedQuery& query, std::string_view text, int words_around) {
   std::vector<std::string> words;
   std::istringstream in{std::string(text)};
   std::string w;
@@ -225,6 +225,7 @@ std::string Snippet(const ParsedQuery& query, std::string_view text, int words_a
     }
     return false;
   };
+  Snippet snippet;
   size_t first = words.size();
   for (size_t i = 0; i < words.size(); ++i) {
     if (hit(words[i])) {
@@ -232,15 +233,23 @@ std::string Snippet(const ParsedQuery& query, std::string_view text, int words_a
       break;
     }
   }
-  if (first == words.size()) return "";
+  if (first == words.size()) return snippet;
   const size_t from = first > static_cast<size_t>(words_around) ? first - words_around : 0;
   const size_t to = std::min(words.size(), first + words_around + 1);
-  std::string out = from > 0 ? "… " : "";
-  for (size_t i = from; i < to; ++i) {
-    if (i > from) out += ' ';
-    out += hit(words[i]) ? "[" + words[i] + "]" : words[i];
+  snippet.cut_before = from > 0;
+  snippet.cut_after = to < words.size();
+  for (size_t i = from; i < to; ++i) snippet.words.push_back({words[i], hit(words[i])});
+  return snippet;
+}
+
+std::string Snippet::ToString() const {
+  if (words.empty()) return "";
+  std::string out = cut_before ? "… " : "";
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += words[i].hit ? "[" + words[i].text + "]" : words[i].text;
   }
-  if (to < words.size()) out += " …";
+  if (cut_after) out += " …";
   return out;
 }
 

@@ -53,9 +53,20 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const std::string& column
 // of the query's stems or it starts with one of its prefixes.
 bool QueryHits(const ParsedQuery& query, std::string_view folded_word);
 
-// A short excerpt of `text` around the first word the query looks for,
-// matched words between [ and ]; empty if no word of `text` matches.
-std::string Snippet(const ParsedQuery& query, std::string_view text, int words_around = 8);
+// A short excerpt of a text around the first word the query looks for.
+struct Snippet {
+  struct Word {
+    std::string text;
+    bool hit = false;
+  };
+  std::vector<Word> words;  // empty: no word of the text matches
+  bool cut_before = false;  // the text goes on before / after the excerpt
+  bool cut_after = false;
+  bool empty() const { return words.empty(); }
+  // "… kabinet om meer [woningen] te bouwen …"
+  std::string ToString() const;
+};
+Snippet MakeSnippet(const ParsedQuery& query, std::string_view text, int words_around = 8);
 
 }  // namespace motiearchief::pipeline
 

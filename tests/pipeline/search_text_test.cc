@@ -85,9 +85,10 @@ TEST(ParseQueryTest, QueryHitsStemsAndPrefixes) {
 TEST(SnippetTest, MarksTheMatchedWordsAroundTheFirstHit) {
   auto q = ParseQuery("woning");
   ASSERT_TRUE(q.ok());
-  EXPECT_EQ(Snippet(*q, "De VNG vraagt het kabinet om meer woningen te bouwen in 2024.", 3),
-            "… kabinet om meer [woningen] te bouwen in …");
-  EXPECT_EQ(Snippet(*q, "Geen treffer hier.", 3), "");
+  Snippet s = MakeSnippet(*q, "De VNG vraagt het kabinet om meer woningen te bouwen in 2024.", 3);
+  EXPECT_EQ(s.ToString(), "… kabinet om meer [woningen] te bouwen in …");
+  EXPECT_TRUE(s.cut_before && s.cut_after);
+  EXPECT_TRUE(MakeSnippet(*q, "Geen treffer hier.", 3).empty());
 }
 
 TEST(ParseQueryTest, RandomInputNeverFailsExceptForNoWords) {
