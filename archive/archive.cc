@@ -487,7 +487,9 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
 
   // A motion carries the advice of the newest preadvies linked to it.
   Stmt advice(db_,
-              "SELECT p.record FROM link l JOIN document p ON p.id = l.from_id "
+              // CROSS JOIN: from the (few) links of this motion, never from all
+              // preadviezen by soort, which the planner may otherwise pick.
+              "SELECT p.record FROM link l CROSS JOIN document p ON p.id = l.from_id "
               "WHERE p.soort = 'preadvies' AND (l.motie_id = ?1 OR l.motie_id IN "
               "(SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
               "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = ?1))) "
@@ -567,7 +569,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   // LoadRecord shows it.
   static constexpr const char* kAdvice =
       "CASE WHEN d.soort IN ('motie', 'amendement') THEN (SELECT "
-      "json_extract(p.record, '$.preadvies.advies') FROM link l JOIN document p ON p.id = "
+      "json_extract(p.record, '$.preadvies.advies') FROM link l CROSS JOIN document p ON p.id = "
       "l.from_id WHERE p.soort = 'preadvies' AND (l.motie_id = d.id OR l.motie_id IN (SELECT "
       "document_id FROM motie_versie WHERE eerste_versie_id = (SELECT eerste_versie_id FROM "
       "motie_versie WHERE document_id = d.id))) ORDER BY p.source_file_id DESC, p.seq DESC "

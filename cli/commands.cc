@@ -11,6 +11,7 @@
 #include "archive/archive.h"
 #include "pipeline/ingest.h"
 #include "pipeline/search.h"
+#include "pipeline/search_text.h"
 #include "schema/record.h"
 
 namespace motiearchief::cli {
@@ -309,6 +310,15 @@ int RunLog(const LogArgs& args) {
 }
 
 int RunSearch(const SearchArgs& args) {
+  if (args.explain) {
+    auto parsed = pipeline::ParseQuery(args.query, args.in);
+    if (!parsed.ok()) {
+      std::cerr << "motiearchief search: " << parsed.status().message() << "\n";
+      return kExitUsage;
+    }
+    std::cout << parsed->fts << "\n";
+    return kExitOk;
+  }
   auto db = OpenArchive(args.db, true);
   if (!db.ok()) return Fatal(db.status());
   auto given = [](const std::string& v) {
@@ -336,7 +346,8 @@ int RunSearch(const SearchArgs& args) {
   if (args.json) {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const auto& r : answer->results) results.push_back(pipeline::SearchResultJson(r));
-    std::cout << results.dump(2) << "\n";
+    std::cout << results.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
   } else {
     int n = 0;
     for (const auto& r : answer->results) {

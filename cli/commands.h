@@ -65,6 +65,7 @@ struct SearchArgs {
   std::string soort, gemeente, van, tot, vergadering, advies, in;  // empty: not given
   int limit = 20;
   bool json = false;
+  bool explain = false;  // print the FTS5 expression instead of searching
 };
 int RunSearch(const SearchArgs& args);
 

@@ -129,6 +129,9 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--limit", search.limit, "At most this many results (1-1000)")
       ->capture_default_str();
   search_cmd->add_flag("--json", search.json, "Results as a JSON array");
+  search_cmd->add_flag("--explain", search.explain,
+                       "Print the FTS5 expression for the stemmed index (table search_fts) and "
+                       "stop; paste it into sqlite3: SELECT ... WHERE search_fts MATCH '...'");
 
   ServeArgs serve;
   CLI::App* serve_cmd = app.add_subcommand(

@@ -117,7 +117,9 @@ Result<std::unique_ptr<archive::Archive>> OpenReadOnly(const std::string& db) {
 
 void SendJson(httplib::Response& res, int status, const nlohmann::ordered_json& j) {
   res.status = status;
-  res.set_content(j.dump(2), "application/json; charset=utf-8");
+  // replace: a byte that is not UTF-8 must not turn an answer into a 500.
+  res.set_content(j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 std::string Select(const char* name, const char* label, const std::vector<std::string>& values,
@@ -125,7 +127,8 @@ std::string Select(const char* name, const char* label, const std::vector<std::s
   std::string html = std::string("<label>") + label + "<select name=\"" + name + "\">" +
                      "<option value=\"\">" + any + "</option>";
   for (const auto& v : values) {
-    html += "<option" + std::string(v == chosen ? " selected" : "") + ">" + Escape(v) + "</option>";
+    html += "<option value=\"" + Escape(v) + "\"" + (v == chosen ? " selected" : "") + ">" +
+            Escape(v) + "</option>";
   }
   return html + "</select></label>";
 }

@@ -685,7 +685,7 @@ class Extractor {
                                                       : cell.column - header[k].column;
             if (d < distance) distance = d, best = k;
           }
-          std::optional<std::string>* field = labels[best] == "naam"      ? &e.naam
+          std::optional<std::string>* field = labels[best] == "naam"       ? &e.naam
                                               : labels[best] == "gemeente" ? &e.gemeente
                                               : labels[best] == "functie" || labels[best] == "rol"
                                                   ? &e.functie

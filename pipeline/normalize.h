@@ -33,6 +33,9 @@ std::string JoinLines(std::string_view text);
 // "sudwest fryslan" give the same key.
 std::string FoldForMatch(std::string_view text);
 
+// True when `text` is well-formed UTF-8 (what users type may not be).
+bool IsValidUtf8(std::string_view text);
+
 // A role as the record gives it: lower case, spaces collapsed, hyphens
 // kept. "Loco-Burgemeester" gives "loco-burgemeester".
 std::string CanonicalRole(std::string_view text);

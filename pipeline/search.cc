@@ -4,6 +4,7 @@
 
 #include "pipeline/extract.h"
 #include "pipeline/gazetteer.h"
+#include "pipeline/normalize.h"
 #include "pipeline/search_text.h"
 
 namespace motiearchief::pipeline {
@@ -61,6 +62,12 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
     return Status::InvalidArgument(
         "--soort is one of motie, amendement, preadvies, resolutie, brief, overig; not \"" +
         *o.soort + "\"");
+  }
+  for (const auto* text :
+       {&o.query, o.gemeente ? &*o.gemeente : nullptr, o.advies ? &*o.advies : nullptr}) {
+    if (text && !IsValidUtf8(*text)) {
+      return Status::InvalidArgument("the search text is not valid UTF-8");
+    }
   }
   MA_RETURN_IF_ERROR(CheckDate("--van", o.van));
   MA_RETURN_IF_ERROR(CheckDate("--tot", o.tot));

@@ -23,6 +23,32 @@ sb_stemmer* DutchStemmer() {
   return stemmer.get();
 }
 
+// The folded words of one written word. ASCII words (most of a Dutch
+// text) are folded here; ICU only sees the others, which keeps snippets of
+// long documents fast.
+std::vector<std::string> FoldedParts(std::string_view word) {
+  std::vector<std::string> parts;
+  bool ascii = true;
+  for (unsigned char c : word) ascii &= c < 0x80;
+  if (!ascii) {
+    std::istringstream in{FoldForMatch(word)};
+    std::string w;
+    while (in >> w) parts.push_back(w);
+    return parts;
+  }
+  std::string current;
+  for (unsigned char c : word) {
+    if (std::isalnum(c)) {
+      current += static_cast<char>(std::tolower(c));
+    } else if (!current.empty()) {
+      parts.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) parts.push_back(std::move(current));
+  return parts;
+}
+
 std::vector<std::string> Words(std::string_view folded) {
   std::vector<std::string> words;
   std::istringstream in{std::string(folded)};
@@ -220,7 +246,7 @@ Snippet MakeSnippet(const ParsedQuery& query, std::string_view text, int words_a
   std::string w;
   while (in >> w) words.push_back(w);
   auto hit = [&](const std::string& word) {
-    for (const std::string& part : Words(FoldForMatch(word))) {
+    for (const std::string& part : FoldedParts(word)) {
       if (QueryHits(query, part)) return true;
     }
     return false;

@@ -1,0 +1,82 @@
+// 10,000 random query strings through the real `motiearchief search`
+// binary on the samples archive: every run ends with a documented exit
+// code (0 results, 5 none, 2 input to fix), never a crash or an abort.
+// Runs one process per query, as many at a time as there are cores.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <random>
+#include <thread>
+
+#include "tests/cli/command.h"
+#include "tests/cli/random_query.h"
+
+namespace motiearchief {
+namespace {
+
+pid_t SpawnQuiet(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+TEST(SearchFuzzTest, TenThousandRandomQueriesThroughTheBinary) {
+  const std::string db = testing::TempDir() + "search_fuzz_" + std::to_string(getpid()) + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  ASSERT_EQ(testing_cli::Sh(std::string(MA_BINARY) + " --db " + db + " ingest " + MA_SOURCE_DIR +
+                            "/samples")
+                .exit_code,
+            0);
+  std::mt19937 rng(11);
+  const unsigned workers = std::max(2u, std::thread::hardware_concurrency());
+  std::map<pid_t, std::string> running;
+  std::map<int, int> exit_codes;
+  std::vector<std::string> crashed;
+  auto reap = [&] {
+    int status = 0;
+    pid_t pid = wait(&status);
+    if (pid <= 0) return;
+    if (WIFEXITED(status)) {
+      ++exit_codes[WEXITSTATUS(status)];
+    } else {
+      crashed.push_back(running[pid]);
+    }
+    running.erase(pid);
+  };
+  for (int i = 0; i < 10000; ++i) {
+    const std::string q = testing_cli::RandomQuery(rng);
+    std::vector<std::string> args = {MA_BINARY, "--db", db, "search", "--limit", "3"};
+    if (i % 3 == 0) args.push_back("--json");
+    if (i % 5 == 0) args.insert(args.end(), {"--gemeente", testing_cli::RandomQuery(rng)});
+    if (i % 7 == 0) args.insert(args.end(), {"--in", "verzoeken"});
+    args.insert(args.end(), {"--", q});
+    while (running.size() >= workers) reap();
+    running[SpawnQuiet(args)] = q;
+  }
+  while (!running.empty()) reap();
+  EXPECT_TRUE(crashed.empty()) << crashed.size() << " crashed, first: " << crashed.front();
+  int total = 0;
+  for (const auto& [code, n] : exit_codes) {
+    EXPECT_TRUE(code == 0 || code == 2 || code == 5) << n << " runs exited with " << code;
+    total += n;
+  }
+  EXPECT_EQ(total + static_cast<int>(crashed.size()), 10000);
+  // The generator makes real queries too (about 1 in 20 finds something).
+  EXPECT_GT(exit_codes[0], 200);
+}
+
+}  // namespace
+}  // namespace motiearchief
