@@ -670,6 +670,96 @@ Status Archive::StoreSearchFields(const std::vector<std::pair<std::string, Searc
   return tx.Commit();
 }
 
+Result<Archive::Added> Archive::AddHistory(const std::vector<HistoryEntry>& besluiten,
+                                           const std::vector<HistoryEntry>& uitvoeringen) {
+  Added added;
+  Transaction tx(db_);
+  MA_RETURN_IF_ERROR(tx.Begin());
+  const std::string now = NowIso();
+  Stmt known(db_, "SELECT soort FROM document WHERE id = ?");
+  auto add = [&](const char* sql, const HistoryEntry& e, bool is_besluit) -> Status {
+    known.Reset();
+    known.Bind(1, e.document_id);
+    if (known.Step() != SQLITE_ROW) {
+      return Status::InvalidArgument(e.bron + ": no document with id " + e.document_id);
+    }
+    Stmt insert(db_, sql);
+    insert.Bind(1, e.document_id).Bind(2, e.datum).Bind(3, e.status);
+    insert.Bind(4, e.toelichting).Bind(5, e.bron).Bind(6, now);
+    if (is_besluit) {
+      if (e.stemmen_voor)
+        insert.BindDouble(7, *e.stemmen_voor);
+      else
+        insert.BindNull(7);
+    }
+    if (insert.Step() == SQLITE_DONE) {
+      (is_besluit ? added.besluiten : added.uitvoeringen) += sqlite3_changes(db_);
+    } else {
+      if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+        return Status::InvalidArgument(e.bron + ": not allowed: \"" + e.status + "\" (" +
+                                       sqlite3_errmsg(db_) + ")");
+      }
+      return SqliteError(db_, e.bron + ": record history");
+    }
+    return Status::Ok();
+  };
+  for (const auto& e : besluiten) {
+    MA_RETURN_IF_ERROR(
+        add("INSERT INTO besluit(document_id, datum, besluit, toelichting, bron, "
+            "recorded_at, stemmen_voor) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT "
+            "EXISTS (SELECT 1 FROM besluit WHERE document_id = ?1 AND datum = ?2 "
+            "AND besluit = ?3 AND toelichting = ?4 AND stemmen_voor IS ?7)",
+            e, true));
+  }
+  for (const auto& e : uitvoeringen) {
+    MA_RETURN_IF_ERROR(
+        add("INSERT INTO uitvoering(document_id, datum, status, toelichting, bron, "
+            "recorded_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 "
+            "FROM uitvoering WHERE document_id = ?1 AND datum = ?2 AND status = ?3 "
+            "AND toelichting = ?4)",
+            e, false));
+  }
+  MA_RETURN_IF_ERROR(tx.Commit());
+  return added;
+}
+
+Result<MotionHistory> Archive::History(const std::vector<std::string>& document_ids) {
+  MotionHistory history;
+  auto load = [&](const char* sql, std::vector<HistoryEntry>& out, bool is_besluit) -> Status {
+    Stmt s(db_, sql);
+    for (const std::string& id : document_ids) {
+      s.Reset();
+      s.Bind(1, id);
+      int rc;
+      while ((rc = s.Step()) == SQLITE_ROW) {
+        HistoryEntry e;
+        e.id = s.Int(0);
+        e.document_id = s.Text(1);
+        e.datum = s.Text(2);
+        e.status = s.Text(3);
+        e.toelichting = s.Text(4);
+        e.bron = s.Text(5);
+        if (is_besluit && !s.IsNull(6)) e.stemmen_voor = s.Double(6);
+        out.push_back(std::move(e));
+      }
+      if (rc != SQLITE_DONE) return SqliteError(db_, "load history");
+    }
+    std::sort(out.begin(), out.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
+      return std::tie(a.datum, a.id) < std::tie(b.datum, b.id);
+    });
+    return Status::Ok();
+  };
+  MA_RETURN_IF_ERROR(
+      load("SELECT id, document_id, datum, besluit, toelichting, bron, stemmen_voor "
+           "FROM besluit WHERE document_id = ?",
+           history.besluiten, true));
+  MA_RETURN_IF_ERROR(
+      load("SELECT id, document_id, datum, status, toelichting, bron, NULL "
+           "FROM uitvoering WHERE document_id = ?",
+           history.uitvoeringen, false));
+  return history;
+}
+
 Result<int64_t> Archive::BeginRun(const std::string& arguments, const std::string& tool_versions) {
   Stmt s(db_,
          "INSERT INTO ingest_run(started, arguments, tool_versions) "

@@ -140,6 +140,25 @@ struct SearchHit {
   std::vector<PageRow> pages;  // the document's pages, for the snippet
 };
 
+// One dated entry in a motion's life after the ALV: a decision (table
+// besluit) or a step in its execution (table uitvoering). Entries are only
+// added, never changed: a correction is a newer entry.
+struct HistoryEntry {
+  int64_t id = 0;  // set by the archive
+  std::string document_id;
+  std::string datum;   // YYYY-MM-DD
+  std::string status;  // besluit: aangenomen, verworpen, ingetrokken, aangehouden,
+                       // overgenomen; uitvoering: in uitvoering, uitgevoerd, aangehouden
+  std::optional<double> stemmen_voor;  // besluit: share of votes in favour, percent
+  std::string toelichting;
+  std::string bron;  // "command line", or "besluiten.csv:12"
+};
+
+struct MotionHistory {
+  std::vector<HistoryEntry> besluiten;     // oldest first
+  std::vector<HistoryEntry> uitvoeringen;  // oldest first
+};
+
 // Everything stored for one input file; written in one transaction.
 struct FileIngest {
   std::string sha256;
@@ -206,6 +225,21 @@ class Archive {
   // indexed with StoreSearchFields; at most `limit`.
   Result<std::vector<schema::Record>> DocumentsWithoutSearchFields(int limit);
   Status StoreSearchFields(const std::vector<std::pair<std::string, SearchFields>>& by_id);
+
+  // Adds decisions and execution entries in one transaction: all or none.
+  // An entry equal to one already recorded (same document, date, status,
+  // votes and toelichting) is not added again, so re-importing a file is
+  // harmless. kInvalidArgument (naming the entry) for an unknown document
+  // or a value the schema does not allow.
+  struct Added {
+    int besluiten = 0;
+    int uitvoeringen = 0;
+  };
+  Result<Added> AddHistory(const std::vector<HistoryEntry>& besluiten,
+                           const std::vector<HistoryEntry>& uitvoeringen);
+  // The history of these documents (the versions of one motion), merged,
+  // oldest first.
+  Result<MotionHistory> History(const std::vector<std::string>& document_ids);
 
   Result<std::vector<Link>> Links();
   Result<std::vector<Version>> Versions();

@@ -3,13 +3,16 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "archive/archive.h"
+#include "pipeline/history_import.h"
 #include "pipeline/ingest.h"
+#include "pipeline/report.h"
 #include "pipeline/search.h"
 #include "pipeline/search_text.h"
 #include "schema/record.h"
@@ -373,6 +376,132 @@ int RunSearch(const SearchArgs& args) {
     if (n == 0) std::cout << "Geen resultaten.\n";
   }
   return answer->results.empty() ? kExitNotFound : kExitOk;
+}
+
+namespace {
+
+std::string Today() {
+  std::time_t t = std::time(nullptr);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
+  return buf;
+}
+
+// Writes `text` to `path` (or stdout when empty); kExitFatal on failure.
+int WriteOut(const std::string& path, const std::string& text, const char* command) {
+  if (path.empty()) {
+    std::cout << text;
+    return std::cout ? kExitOk : kExitFatal;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << "motiearchief " << command << ": cannot write " << path << "\n";
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunHistory(const HistoryArgs& args) {
+  const char* command = args.besluit ? "besluit" : "uitvoering";
+  auto db = OpenArchive(args.db, false);
+  if (!db.ok()) return Fatal(db.status());
+  auto record = (*db)->LoadRecord(args.id);
+  if (!record.ok()) return Fatal(record.status());
+  if (!record->has_value()) {
+    std::cerr << "motiearchief " << command << ": no document with id " << args.id << "\n";
+    return kExitNotFound;
+  }
+  const schema::Record& r = **record;
+  if (r.soort != schema::kMotie && r.soort != schema::kAmendement) {
+    std::cerr << "motiearchief " << command << ": " << args.id << " is a " << r.soort
+              << ", not a motie or amendement\n";
+    return kExitUsage;
+  }
+  archive::HistoryEntry e;
+  e.document_id = r.id;
+  e.status = args.status;
+  e.toelichting = args.toelichting;
+  e.bron = "command line";
+  if (!args.datum.empty()) {
+    auto datum = pipeline::ParseDate(args.datum);
+    if (!datum) {
+      std::cerr << "motiearchief " << command << ": --datum \"" << args.datum
+                << "\" is not a date\n";
+      return kExitUsage;
+    }
+    e.datum = *datum;
+  } else if (args.besluit && r.vergadering) {
+    e.datum = *r.vergadering;
+  } else {
+    e.datum = Today();
+  }
+  if (args.besluit && args.voor >= 0) e.stemmen_voor = args.voor;
+  auto added = args.besluit ? (*db)->AddHistory({e}, {}) : (*db)->AddHistory({}, {e});
+  if (!added.ok()) {
+    std::cerr << "motiearchief " << command << ": " << added.status().message() << "\n";
+    return added.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  const bool fresh = added->besluiten + added->uitvoeringen > 0;
+  std::cout << command << " " << e.status << " op " << e.datum
+            << (fresh ? " vastgelegd voor " : " stond al vastgelegd voor ")
+            << r.titel.value_or(r.id) << "\n";
+  return kExitOk;
+}
+
+int RunImport(const ImportArgs& args) {
+  auto db = OpenArchive(args.db, false);
+  if (!db.ok()) return Fatal(db.status());
+  auto lives = pipeline::LoadMotionLives(**db);
+  if (!lives.ok()) return Fatal(lives.status());
+  auto imported = pipeline::ImportHistoryCsv(**db, args.csv, *lives);
+  if (!imported.ok()) {
+    std::cerr << "motiearchief import: " << imported.status().message() << "\n";
+    return imported.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  for (const auto& p : imported->problems) std::cerr << "motiearchief import: " << p << "\n";
+  std::cout << imported->rows << " rows: " << imported->besluiten << " besluiten and "
+            << imported->uitvoeringen << " uitvoeringen recorded, ";
+  if (imported->already > 0) std::cout << imported->already << " already in the archive, ";
+  std::cout << imported->problems.size() << " rows not recorded\n";
+  return imported->problems.empty() ? kExitOk : kExitFileErrors;
+}
+
+int RunReport(const ReportArgs& args) {
+  auto db = OpenArchive(args.db, true);
+  if (!db.ok()) return Fatal(db.status());
+  if (!args.vergadering.empty() && !pipeline::ParseDate(args.vergadering)) {
+    std::cerr << "motiearchief report: \"" << args.vergadering << "\" is not a date\n";
+    return kExitUsage;
+  }
+  const std::optional<std::string> datum =
+      args.vergadering.empty() ? std::nullopt : pipeline::ParseDate(args.vergadering);
+  auto lives = pipeline::LoadMotionLives(**db);
+  if (!lives.ok()) return Fatal(lives.status());
+  const auto format =
+      args.format == "html" ? pipeline::ReportFormat::kHtml : pipeline::ReportFormat::kMarkdown;
+  std::string text;
+  if (args.kind == "vergadering") {
+    if (!datum) {
+      std::cerr << "motiearchief report vergadering: give the date of the ALV\n";
+      return kExitUsage;
+    }
+    archive::RecordFilter preadviezen;
+    preadviezen.soort = schema::kPreadvies;
+    auto records = (*db)->LoadRecords(preadviezen);
+    if (!records.ok()) return Fatal(records.status());
+    text = pipeline::VergaderingReport(*lives, *records, *datum, format);
+  } else {
+    pipeline::VerantwoordingOptions options;
+    options.vergadering = datum;
+    options.open = args.open;
+    options.format = format;
+    text = pipeline::VerantwoordingReport(*lives, options);
+  }
+  return WriteOut(args.output, text, "report");
 }
 
 int RunCheck(const CheckArgs& args) {

@@ -69,6 +69,34 @@ struct SearchArgs {
 };
 int RunSearch(const SearchArgs& args);
 
+// Records one decision (besluit) or execution step (uitvoering) of a motion.
+struct HistoryArgs {
+  std::string db;
+  std::string id;
+  bool besluit = true;  // false: uitvoering
+  std::string status;   // aangenomen, ... / in uitvoering, uitgevoerd, aangehouden
+  std::string datum;    // empty: the motion's ALV (besluit) or today (uitvoering)
+  double voor = -1;     // besluit: vote share in percent; -1 unknown
+  std::string toelichting;
+};
+int RunHistory(const HistoryArgs& args);
+
+struct ImportArgs {
+  std::string db;
+  std::string csv;
+};
+int RunImport(const ImportArgs& args);
+
+struct ReportArgs {
+  std::string db;
+  std::string kind;         // verantwoording or vergadering
+  std::string vergadering;  // YYYY-MM-DD; the date for `vergadering`
+  bool open = false;
+  std::string format = "md";
+  std::string output;  // empty: stdout
+};
+int RunReport(const ReportArgs& args);
+
 struct CheckArgs {
   std::string db;
 };

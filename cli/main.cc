@@ -144,6 +144,68 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--port", serve.port, "Port (0: any free port, printed on stdout)")
       ->capture_default_str();
 
+  HistoryArgs besluit;
+  CLI::App* besluit_cmd = app.add_subcommand(
+      "besluit",
+      "Record the ALV's decision on a motion or amendment. History is kept: a correction "
+      "is a new entry, the newest counts.\n"
+      "Example: motiearchief besluit 6b39d0f426784264 aangenomen --voor 92.5");
+  besluit_cmd->add_option("id", besluit.id, "Document id of the motion")->required();
+  besluit_cmd->add_option("besluit", besluit.status, "The decision")
+      ->required()
+      ->check(
+          CLI::IsMember({"aangenomen", "verworpen", "ingetrokken", "aangehouden", "overgenomen"}));
+  besluit_cmd->add_option("--datum", besluit.datum, "Date of the decision (default: the ALV's)");
+  besluit_cmd->add_option("--voor", besluit.voor, "Share of votes in favour, percent")
+      ->check(CLI::Range(0.0, 100.0));
+  besluit_cmd->add_option("--toelichting", besluit.toelichting, "Why, or what was agreed");
+
+  HistoryArgs uitvoering;
+  uitvoering.besluit = false;
+  CLI::App* uitvoering_cmd = app.add_subcommand(
+      "uitvoering",
+      "Record a step in carrying out an adopted motion; the newest step is its state.\n"
+      "Example: motiearchief uitvoering 6b39d0f426784264 uitgevoerd --datum 2024-06-01 "
+      "--toelichting \"Ingebracht bij de formatie\"");
+  uitvoering_cmd->add_option("id", uitvoering.id, "Document id of the motion")->required();
+  uitvoering_cmd->add_option("status", uitvoering.status, "The state of execution")
+      ->required()
+      ->check(CLI::IsMember({"in uitvoering", "uitgevoerd", "aangehouden"}));
+  uitvoering_cmd->add_option("--datum", uitvoering.datum, "Date of this step (default: today)");
+  uitvoering_cmd->add_option("--toelichting", uitvoering.toelichting, "What was done, or why not");
+
+  ImportArgs import;
+  CLI::App* import_cmd = app.add_subcommand(
+      "import",
+      "Record decisions and execution from a CSV (e.g. the besluitenlijst of an ALV). "
+      "Header row with columns: id, or titel and indiener; besluit, datum, voor, uitvoering, "
+      "uitvoering_datum, toelichting (',' or ';' separated). Rows that match no motion or "
+      "several are listed on stderr, not guessed (exit 4).\n"
+      "Example: motiearchief import besluiten-alv-2023-12-01.csv");
+  import_cmd->add_option("csv", import.csv, "The CSV file")->required()->check(CLI::ExistingFile);
+
+  ReportArgs report;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report",
+      "verantwoording: per adopted motion its decision, verzoeken, execution history and the "
+      "proposal (als uitgevoerd beschouwen / aanhouden), after a summary table.\n"
+      "vergadering DATE: every motion, amendment and preadvies for one ALV, by agendapunt.\n"
+      "Markdown to edit, or HTML that prints on A4.\n"
+      "Examples:\n"
+      "  motiearchief report verantwoording --open --format html -o verantwoording.html\n"
+      "  motiearchief report vergadering 2023-12-01");
+  report_cmd->add_option("kind", report.kind, "verantwoording or vergadering")
+      ->required()
+      ->check(CLI::IsMember({"verantwoording", "vergadering"}));
+  report_cmd->add_option("date", report.vergadering, "vergadering: the date of the ALV");
+  report_cmd->add_option("--vergadering", report.vergadering,
+                         "verantwoording: only motions of this ALV");
+  report_cmd->add_flag("--open", report.open, "verantwoording: only motions not yet carried out");
+  report_cmd->add_option("--format", report.format, "md or html")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->capture_default_str();
+  report_cmd->add_option("-o,--output", report.output, "Write to FILE instead of stdout");
+
   LogArgs log;
   CLI::App* log_cmd = app.add_subcommand("log",
                                          "What happened in the last ingest run (or run "
@@ -201,6 +263,22 @@ int main(int argc, char** argv) {
   if (serve_cmd->parsed()) {
     serve.db = db;
     return RunServe(serve);
+  }
+  if (besluit_cmd->parsed()) {
+    besluit.db = db;
+    return RunHistory(besluit);
+  }
+  if (uitvoering_cmd->parsed()) {
+    uitvoering.db = db;
+    return RunHistory(uitvoering);
+  }
+  if (import_cmd->parsed()) {
+    import.db = db;
+    return RunImport(import);
+  }
+  if (report_cmd->parsed()) {
+    report.db = db;
+    return RunReport(report);
   }
   if (log_cmd->parsed()) {
     log.db = db;

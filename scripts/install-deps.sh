@@ -13,6 +13,8 @@ packages=(
   libicu-dev libre2-dev libsqlite3-dev sqlite3 libssl-dev libstemmer-dev
   # search page (motiearchief serve) and its end-to-end test in headless Chromium
   libcpp-httplib-dev chromium chromium-driver
+  # besluitenlijsten (CSV) for the verantwoording report
+  libcsv-dev
   # command line, JSON, tests
   libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev
   # sample PDFs (samples/make_samples.py) and the benchmark

@@ -291,5 +291,42 @@ TEST_F(ArchiveTest, SearchRanksAndFiltersOnTheStemmedIndex) {
   EXPECT_EQ(a->Search(q).status().code(), Status::Code::kInvalidArgument);
 }
 
+TEST_F(ArchiveTest, HistoryIsAppendOnlyAndIdempotent) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());
+  const std::string id = "aaaa11110";
+  HistoryEntry besluit{0, id, "2023-12-01", "aangenomen", 92.5, "", "test"};
+  HistoryEntry later{0, id, "2024-06-01", "uitgevoerd", std::nullopt, "brief", "test"};
+  auto added = a->AddHistory({besluit}, {later});
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->besluiten, 1);
+  EXPECT_EQ(added->uitvoeringen, 1);
+  added = a->AddHistory({besluit}, {later});  // the same again: nothing new
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->besluiten + added->uitvoeringen, 0);
+  // A correction is a new entry; the newest counts.
+  HistoryEntry correction{0, id, "2023-12-02", "aangehouden", std::nullopt, "correctie", "test"};
+  ASSERT_TRUE(a->AddHistory({correction}, {}).ok());
+  auto history = a->History({id});
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->besluiten.size(), 2u);
+  EXPECT_EQ(history->besluiten.back().status, "aangehouden");
+  EXPECT_EQ(history->besluiten.front().stemmen_voor, 92.5);
+  // Not a document, not a decision: refused, and nothing of the batch stays.
+  HistoryEntry unknown{0, "nope", "2023-12-01", "aangenomen", std::nullopt, "", "x.csv:3"};
+  HistoryEntry bad{0, id, "2023-12-01", "gewonnen", std::nullopt, "", "x.csv:4"};
+  EXPECT_EQ(a->AddHistory({unknown}, {}).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(a->AddHistory({correction, bad}, {}).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(Count("SELECT count(*) FROM besluit"), 2);
+  // The database itself refuses to rewrite history.
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE besluit SET besluit = 'verworpen'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM uitvoering", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(Count("SELECT count(*) FROM uitvoering"), 1);
+}
+
 }  // namespace
 }  // namespace motiearchief::archive
