@@ -98,6 +98,21 @@ struct RunCounts {
   int with_warnings = 0;
   int failed = 0;
   int documents_added = 0;
+  // Counts one file's outcome.
+  void Add(const RunFileRow& outcome) {
+    ++files;
+    if (outcome.status == "unchanged") {
+      ++unchanged;
+    } else if (outcome.status == kStatusOk) {
+      ++stored;
+    } else if (outcome.status == kStatusOkWarnings) {
+      ++stored;
+      ++with_warnings;
+    } else {
+      ++failed;
+    }
+    documents_added += outcome.documents;
+  }
 };
 
 struct RunRow {

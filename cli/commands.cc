@@ -59,6 +59,23 @@ nlohmann::ordered_json RunFileJson(const archive::RunFileRow& o) {
           {"duration_ms", o.duration_ms}};
 }
 
+void AddCounts(nlohmann::ordered_json& j, const archive::RunCounts& c) {
+  j["files"] = c.files;
+  j["stored"] = c.stored;
+  j["unchanged"] = c.unchanged;
+  j["with_warnings"] = c.with_warnings;
+  j["failed"] = c.failed;
+  j["documents_added"] = c.documents_added;
+}
+
+// "12 files: 10 stored (19 new documents), 0 unchanged, 0 with warnings, 2 failed"
+std::string CountsLine(const archive::RunCounts& c) {
+  return std::to_string(c.files) + " files: " + std::to_string(c.stored) + " stored (" +
+         std::to_string(c.documents_added) + " new documents), " + std::to_string(c.unchanged) +
+         " unchanged, " + std::to_string(c.with_warnings) + " with warnings, " +
+         std::to_string(c.failed) + " failed";
+}
+
 int ExitCodeFor(const archive::RunCounts& c) {
   if (c.failed > 0) return kExitFileErrors;
   if (c.with_warnings > 0) return kExitWarnings;
@@ -96,21 +113,14 @@ int RunIngest(const IngestArgs& args) {
   auto summary = pipeline::Ingest(**db, *files, options, progress);
   if (!summary.ok()) return Fatal(summary.status());
   const archive::RunCounts& c = summary->counts;
-  std::cout << c.files << " files: " << c.stored << " stored (" << c.documents_added
-            << " new documents), " << c.unchanged << " unchanged, " << c.with_warnings
-            << " with warnings, " << c.failed << " failed\n";
+  std::cout << CountsLine(c) << "\n";
   if (c.failed > 0 || c.with_warnings > 0) {
     std::cout << "See: motiearchief log (run " << summary->run_id << ")\n";
   }
   if (!args.summary_json.empty()) {
     nlohmann::ordered_json j;
     j["run"] = summary->run_id;
-    j["files"] = c.files;
-    j["stored"] = c.stored;
-    j["unchanged"] = c.unchanged;
-    j["with_warnings"] = c.with_warnings;
-    j["failed"] = c.failed;
-    j["documents_added"] = c.documents_added;
+    AddCounts(j, c);
     nlohmann::ordered_json failed = nlohmann::ordered_json::array();
     nlohmann::ordered_json outcomes = nlohmann::ordered_json::array();
     for (const auto& o : summary->outcomes) {
@@ -258,18 +268,7 @@ int RunLog(const LogArgs& args) {
   archive::RunCounts c = r.counts;
   if (!r.finished) {
     c = {};
-    for (const auto& o : *rows) {
-      ++c.files;
-      if (o.status == "unchanged")
-        ++c.unchanged;
-      else if (o.status == archive::kStatusOk)
-        ++c.stored;
-      else if (o.status == archive::kStatusOkWarnings)
-        ++c.stored, ++c.with_warnings;
-      else
-        ++c.failed;
-      c.documents_added += o.documents;
-    }
+    for (const auto& o : *rows) c.Add(o);
   }
   if (args.json) {
     nlohmann::ordered_json j;
@@ -277,12 +276,7 @@ int RunLog(const LogArgs& args) {
     j["started"] = r.started;
     j["finished"] = r.finished ? nlohmann::ordered_json(*r.finished) : nullptr;
     j["arguments"] = r.arguments;
-    j["files"] = c.files;
-    j["stored"] = c.stored;
-    j["unchanged"] = c.unchanged;
-    j["with_warnings"] = c.with_warnings;
-    j["failed"] = c.failed;
-    j["documents_added"] = c.documents_added;
+    AddCounts(j, c);
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& o : *rows) {
       if (args.all || o.problem()) files.push_back(RunFileJson(o));
@@ -297,9 +291,7 @@ int RunLog(const LogArgs& args) {
                                          "the next ingest completes it)"))
             << "\n";
   if (!r.arguments.empty()) std::cout << "  " << r.arguments << "\n";
-  std::cout << "  " << c.files << " files: " << c.stored << " stored (" << c.documents_added
-            << " new documents), " << c.unchanged << " unchanged, " << c.with_warnings
-            << " with warnings, " << c.failed << " failed\n";
+  std::cout << "  " << CountsLine(c) << "\n";
   int shown = 0;
   for (const auto& o : *rows) {
     if (!args.all && !o.problem()) continue;

@@ -132,7 +132,6 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
   int index = 0;
   for (const std::string& path : files) {
     ++index;
-    ++counts.files;
     const auto started = std::chrono::steady_clock::now();
     FileOutcome outcome;
     outcome.seq = index;
@@ -143,15 +142,7 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
           .count();
     };
     auto finish = [&](FileOutcome o) {
-      if (o.status == "unchanged")
-        ++counts.unchanged;
-      else if (o.status == archive::kStatusOk)
-        ++counts.stored;
-      else if (o.status == archive::kStatusOkWarnings)
-        ++counts.stored, ++counts.with_warnings;
-      else
-        ++counts.failed;
-      counts.documents_added += o.documents;
+      counts.Add(o);
       if (progress) progress(o, index, static_cast<int>(files.size()));
       summary.outcomes.push_back(std::move(o));
     };

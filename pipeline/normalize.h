@@ -36,6 +36,9 @@ std::string FoldForMatch(std::string_view text);
 // True when `text` is well-formed UTF-8 (what users type may not be).
 bool IsValidUtf8(std::string_view text);
 
+// `text` safe inside HTML elements and quoted attributes: & < > " ' escaped.
+std::string EscapeHtml(std::string_view text);
+
 // A role as the record gives it: lower case, spaces collapsed, hyphens
 // kept. "Loco-Burgemeester" gives "loco-burgemeester".
 std::string CanonicalRole(std::string_view text);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "pipeline/normalize.h"
+
 namespace motiearchief::pipeline {
 namespace {
 
@@ -103,28 +105,7 @@ class Writer {
   }
 
  private:
-  static std::string Esc(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        default:
-          out += c;
-      }
-    }
-    return out;
-  }
+  static std::string Esc(const std::string& s) { return EscapeHtml(s); }
   // Markdown: one paragraph per call, so line breaks in the text go.
   static std::string OneLine(const std::string& s) {
     std::string out;

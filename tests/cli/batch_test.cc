@@ -165,22 +165,6 @@ TEST(BatchTest, HostileCorpusNeverStopsTheBatch) {
       << again.out;
 }
 
-// Starts the tool with its output discarded; returns its pid.
-pid_t Spawn(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, STDOUT_FILENO);
-    dup2(null, STDERR_FILENO);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 // Document ids per source file (by sha256), and each file's status.
 struct ArchiveState {
   std::map<std::string, std::set<std::string>> documents;
@@ -272,7 +256,7 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
   int kills = 0, completed = 0;
   std::set<std::string> committed;
   for (int attempt = 0; kills < 20 && attempt < 200; ++attempt) {
-    pid_t pid = Spawn(args(db));
+    pid_t pid = testing_cli::SpawnQuiet(args(db));
     std::this_thread::sleep_for(std::chrono::milliseconds(delay(rng)));
     int wstatus = 0;
     if (waitpid(pid, &wstatus, WNOHANG) == pid) {

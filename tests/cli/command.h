@@ -2,10 +2,13 @@
 #ifndef MOTIEARCHIEF_TESTS_CLI_COMMAND_H_
 #define MOTIEARCHIEF_TESTS_CLI_COMMAND_H_
 
+#include <fcntl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace motiearchief::testing_cli {
 
@@ -25,6 +28,23 @@ inline CommandResult Sh(const std::string& command) {
   int status = pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// Starts `args` (argv[0] a path) with stdout and stderr discarded; returns
+// its pid, for the caller to wait on or kill.
+inline pid_t SpawnQuiet(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
 }
 
 }  // namespace motiearchief::testing_cli

@@ -18,21 +18,6 @@
 namespace motiearchief {
 namespace {
 
-pid_t SpawnQuiet(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, STDOUT_FILENO);
-    dup2(null, STDERR_FILENO);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 TEST(SearchFuzzTest, TenThousandRandomQueriesThroughTheBinary) {
   const std::string db = testing::TempDir() + "search_fuzz_" + std::to_string(getpid()) + ".db";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
@@ -64,7 +49,7 @@ TEST(SearchFuzzTest, TenThousandRandomQueriesThroughTheBinary) {
     if (i % 7 == 0) args.insert(args.end(), {"--in", "verzoeken"});
     args.insert(args.end(), {"--", q});
     while (running.size() >= workers) reap();
-    running[SpawnQuiet(args)] = q;
+    running[testing_cli::SpawnQuiet(args)] = q;
   }
   while (!running.empty()) reap();
   EXPECT_TRUE(crashed.empty()) << crashed.size() << " crashed, first: " << crashed.front();
