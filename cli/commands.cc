@@ -15,6 +15,7 @@
 #include "pipeline/report.h"
 #include "pipeline/search.h"
 #include "pipeline/search_text.h"
+#include "schema/migrations.h"
 #include "schema/record.h"
 
 namespace motiearchief::cli {
@@ -504,6 +505,11 @@ int RunCheck(const CheckArgs& args) {
   auto counts = (*db)->Count();
   if (!counts.ok()) return Fatal(counts.status());
   for (const auto& p : *problems) std::cout << "PROBLEM\t" << p << "\n";
+  const int latest = static_cast<int>(schema::Migrations().size());
+  if ((*db)->schema_version() < latest) {
+    std::cout << "NOTE\tschema version " << (*db)->schema_version() << " of " << latest
+              << "; the next ingest migrates it\n";
+  }
   std::cout << args.db << ": " << counts->files << " files (" << counts->failed_files
             << " failed), " << counts->pages << " pages, " << counts->documents
             << " documents, schema version " << (*db)->schema_version() << ": "

@@ -20,3 +20,14 @@ for line in sys.stdin:
 echo
 echo "== Example search with the stock sqlite3 tool: 'sudwest fryslan' =="
 sqlite3 -readonly "$db" "SELECT d.id, d.soort, d.titel FROM document_fts JOIN document d ON d.doc_no = document_fts.rowid WHERE document_fts MATCH 'sudwest fryslan' ORDER BY bm25(document_fts);"
+echo
+echo "== motiearchief search woning (stemmed: finds woningen) =="
+$tool search woning --limit 3
+echo
+echo "== motiearchief search --gemeente 'Den Bosch' =="
+$tool search --gemeente "Den Bosch"
+echo
+echo "== motiearchief check =="
+$tool check
+echo
+echo "Next: $tool show ID, $tool serve (http://127.0.0.1:8080/), $tool report vergadering 2023-12-01"

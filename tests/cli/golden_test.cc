@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "schema/migrations.h"
 #include "schema/record.h"
 #include "tests/cli/command.h"
 
@@ -238,6 +239,29 @@ TEST_F(CliTest, SearchNeverBreaksOnWhatIsTyped) {
   CommandResult advies = Sh(Tool() + " search --soort motie --advies Overnemen --json");
   EXPECT_EQ(advies.exit_code, 0);
   for (const auto& hit : nlohmann::json::parse(advies.out)) EXPECT_EQ(hit["advies"], "overnemen");
+}
+
+TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
+  const std::string old = *db_ + ".v3";
+  fs::remove(old);
+  ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
+  // Back to schema version 3, as an archive made before the search index.
+  ASSERT_EQ(Sh("sqlite3 " + old +
+               " 'DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
+               "DROP TABLE uitvoering; DELETE FROM schema_migration WHERE version >= 4; "
+               "PRAGMA user_version = 3'")
+                .exit_code,
+            0);
+  const std::string tool = std::string(MA_BINARY) + " --db " + old;
+  CommandResult check = Sh(tool + " check");
+  EXPECT_EQ(check.exit_code, 0);
+  EXPECT_NE(check.out.find("NOTE\tschema version 3 of " +
+                           std::to_string(motiearchief::schema::Migrations().size())),
+            std::string::npos)
+      << check.out;
+  EXPECT_EQ(Sh(tool + " ingest " + kSource + "/samples").exit_code, 0);
+  EXPECT_EQ(Sh(tool + " check").exit_code, 0);
+  EXPECT_EQ(Sh(tool + " search woning --json").out, Sh(Tool() + " search woning --json").out);
 }
 
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {
