@@ -345,10 +345,11 @@ Status Archive::StoreFile(const FileIngest& file) {
 
   Stmt insert_page(db_,
                    "INSERT INTO page(source_file_id, page_no, text, method, "
-                   "ocr_confidence) VALUES (?,?,?,?,?)");
+                   "ocr_confidence, engine) VALUES (?,?,?,?,?,?)");
   for (const PageRow& p : file.pages) {
     insert_page.Reset();
     insert_page.Bind(1, file_id).Bind(2, p.number).Bind(3, p.text).Bind(4, p.method);
+    insert_page.Bind(6, p.engine);
     if (p.ocr_confidence >= 0)
       insert_page.BindDouble(5, p.ocr_confidence);
     else
@@ -621,7 +622,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
              "SELECT DISTINCT rol FROM document_gemeente WHERE document_id = ? AND gemeente = ? "
              "ORDER BY rol");
   Stmt pages(db_,
-             "SELECT p.page_no, p.text, p.method, p.ocr_confidence FROM document d JOIN page p "
+             "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
              "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
              "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
   for (const auto& [id, score, doc_no] : found) {
@@ -640,7 +641,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
     pages.Bind(1, doc_no);
     while ((rc = pages.Step()) == SQLITE_ROW) {
       hit.pages.push_back({static_cast<int>(pages.Int(0)), pages.Text(1), pages.Text(2),
-                           pages.IsNull(3) ? -1 : pages.Double(3)});
+                           pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
     }
     if (rc != SQLITE_DONE) return SqliteError(db_, "search: load pages");
     hits.push_back(std::move(hit));

@@ -61,6 +61,7 @@ struct PageRow {
   std::string text;
   std::string method = "text";
   double ocr_confidence = -1;
+  std::string engine;  // OCR engine and model; empty for the text layer
 };
 
 // A preadvies or amendment and the motion it belongs to.

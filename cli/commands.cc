@@ -98,6 +98,9 @@ int RunIngest(const IngestArgs& args) {
   options.isolation.isolate = !args.in_process;
   options.isolation.timeout_seconds = args.timeout_seconds;
   options.isolation.memory_mib = args.memory_mib;
+  options.isolation.cpu_seconds = 2 * args.timeout_seconds;
+  options.isolation.read.ocr.enabled = args.ocr;
+  options.isolation.read.ocr.jobs = args.jobs;
   options.max_file_bytes = args.max_file_mib << 20;
   const bool tty = isatty(STDERR_FILENO);
   auto progress = [&](const pipeline::FileOutcome& o, int i, int n) {

@@ -25,7 +25,9 @@ struct IngestArgs {
   std::vector<std::string> paths;
   bool retry_failed = true;
   bool in_process = false;
-  int timeout_seconds = 300;
+  int timeout_seconds = 1800;
+  int jobs = 0;      // OCR engines; 0: one per core
+  bool ocr = true;
   long memory_mib = 4096;
   int64_t max_file_mib = 2048;
   std::string summary_json;

@@ -2,13 +2,20 @@
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <poppler/cpp/poppler-version.h>
 
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace motiearchief::extractors {
 namespace {
@@ -41,7 +48,166 @@ Status CheckPdfHeader(const std::string& path) {
   return Status::Ok();
 }
 
+int Letters(std::string_view text) {
+  int letters = 0;
+  for (unsigned char c : text) {
+    // ASCII letters, and lead bytes of multi-byte characters (é, ë, ...).
+    if (std::isalpha(c) || c >= 0xC3) ++letters;
+  }
+  return letters;
+}
+
+// Renders page `p` in greyscale at options.dpi, or lower when the page is
+// so large that the image would pass options.max_pixels.
+GrayImage Render(const poppler::page& p, const OcrOptions& options, std::string* warning) {
+  poppler::rectf box = p.page_rect();
+  double dpi = options.dpi;
+  const double pixels = box.width() / 72.0 * dpi * (box.height() / 72.0 * dpi);
+  if (pixels > static_cast<double>(options.max_pixels)) {
+    dpi *= std::sqrt(static_cast<double>(options.max_pixels) / pixels);
+    *warning = "page is " + std::to_string(static_cast<int>(box.width())) + "x" +
+               std::to_string(static_cast<int>(box.height())) + " pt; rendered at " +
+               std::to_string(static_cast<int>(dpi)) + " dpi";
+  }
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::image image = renderer.render_page(&p, dpi, dpi);
+  GrayImage gray;
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) return gray;
+  gray.width = image.width();
+  gray.height = image.height();
+  gray.bytes_per_row = image.bytes_per_row();
+  gray.dpi = static_cast<int>(dpi);
+  const char* data = image.const_data();
+  gray.pixels.assign(data, data + static_cast<size_t>(gray.bytes_per_row) * gray.height);
+  return gray;
+}
+
+// True when every pixel is (nearly) the same: nothing to read, or a render
+// that "succeeded" without drawing anything.
+bool Blank(const GrayImage& image) {
+  if (image.pixels.empty()) return true;
+  unsigned char lo = 255, hi = 0;
+  for (int y = 0; y < image.height; y += 4) {
+    const unsigned char* row = image.pixels.data() + static_cast<size_t>(y) * image.bytes_per_row;
+    for (int x = 0; x < image.width; x += 4) {
+      lo = std::min(lo, row[x]);
+      hi = std::max(hi, row[x]);
+    }
+  }
+  return hi - lo < 32;
+}
+
+// Renders the pages listed in `todo` one by one on this thread (Poppler's
+// document is not for concurrent use) and reads them on `jobs` threads,
+// each with its own engine; at most `jobs` rendered pages wait.
+void OcrPages(poppler::document& doc, const std::vector<int>& todo, const OcrOptions& options,
+              PdfText& result) {
+  const int jobs = std::max(
+      1, std::min<int>(static_cast<int>(todo.size()),
+                       options.jobs > 0
+                           ? options.jobs
+                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))));
+  const std::string engine_name = TesseractVersion(options);
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<std::pair<int, GrayImage>> queue;
+  bool done = false;
+  std::vector<std::string> warnings;
+  auto warn = [&](int index, const std::string& what) {
+    std::lock_guard<std::mutex> lock(mu);
+    warnings.push_back("page " + std::to_string(index + 1) + ": " + what);
+  };
+  auto worker = [&] {
+    auto engine = OcrEngine::Create(options);
+    if (!engine.ok()) warn(-1, engine.status().message());
+    while (true) {
+      std::pair<int, GrayImage> job;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return !queue.empty() || done; });
+        if (queue.empty()) return;
+        job = std::move(queue.front());
+        queue.pop_front();
+      }
+      changed.notify_all();
+      if (!engine.ok()) continue;
+      auto read = (*engine)->Read(job.second);
+      if (!read.ok()) {
+        warn(job.first, "OCR failed: " + read.status().message());
+        continue;
+      }
+      PdfPage& page = result.pages[static_cast<size_t>(job.first)];
+      // A short text layer (a stamp, a header) stays unless OCR finds more.
+      if (Letters(read->text) < std::max(40, 2 * Letters(page.text))) {
+        warn(job.first, "OCR found no more text than the text layer");
+        continue;
+      }
+      page.text = std::move(read->text);
+      page.method = "ocr";
+      page.ocr_confidence = read->confidence;
+      page.engine = engine_name;
+      if (read->rotated_degrees != 0) {
+        warn(job.first,
+             "turned by " + std::to_string(read->rotated_degrees) + " degrees; read turned back");
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (int index : todo) {
+    std::unique_ptr<poppler::page> p(doc.create_page(index));
+    if (!p) continue;
+    std::string note;
+    GrayImage image = Render(*p, options, &note);
+    if (!note.empty()) warn(index, note);
+    if (Blank(image)) {
+      warn(index, image.pixels.empty() ? "the render is empty" : "blank page, nothing to read");
+      continue;
+    }
+    std::unique_lock<std::mutex> lock(mu);
+    changed.wait(lock, [&] { return queue.size() < static_cast<size_t>(jobs); });
+    queue.emplace_back(index, std::move(image));
+    changed.notify_all();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+  }
+  changed.notify_all();
+  for (auto& t : threads) t.join();
+  std::sort(warnings.begin(), warnings.end());
+  warnings.erase(std::unique(warnings.begin(), warnings.end()), warnings.end());
+  for (auto& w : warnings) {
+    // An engine that cannot start is one warning for the file, not per page.
+    result.warnings.push_back(w.rfind("page 0: ", 0) == 0 ? w.substr(8) : w);
+  }
+}
+
 }  // namespace
+
+bool TextLayerUsable(std::string_view text) {
+  const int letters = Letters(text);
+  if (letters < 40) return false;
+  int replacements = 0;
+  for (size_t pos = text.find("\xEF\xBF\xBD"); pos != std::string_view::npos;
+       pos = text.find("\xEF\xBF\xBD", pos + 3)) {
+    ++replacements;
+  }
+  if (replacements * 20 > letters) return false;
+  int lines = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (Letters(text.substr(start, end - start)) > 0) ++lines;
+    start = end + 1;
+  }
+  // A line or two over an image: a scan with a stamp or a running header.
+  return lines > 2 || letters >= 200;
+}
 
 Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& options) {
   MA_RETURN_IF_ERROR(CheckPdfHeader(path));
@@ -83,6 +249,13 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
                                 ": Poppler cannot read this page");
     }
     result.pages.push_back(std::move(page));
+  }
+  if (options.ocr.enabled) {
+    std::vector<int> todo;
+    for (size_t i = 0; i < result.pages.size(); ++i) {
+      if (!TextLayerUsable(result.pages[i].text)) todo.push_back(static_cast<int>(i));
+    }
+    if (!todo.empty()) OcrPages(*doc, todo, options.ocr, result);
   }
   return result;
 }

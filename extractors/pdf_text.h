@@ -11,9 +11,11 @@
 #define MOTIEARCHIEF_EXTRACTORS_PDF_TEXT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "extractors/ocr.h"
 
 namespace motiearchief::extractors {
 
@@ -22,6 +24,7 @@ struct PdfPage {
   std::string text;             // UTF-8, Poppler's physical layout (columns kept)
   std::string method = "text";  // "text" (text layer) or "ocr"
   double ocr_confidence = -1;   // mean word confidence 0..100, -1 if no OCR
+  std::string engine;           // for OCR: TesseractVersion(), e.g. "tesseract 5.3.0 (nld, LSTM)"
 };
 
 struct PdfText {
@@ -33,9 +36,19 @@ struct PdfText {
 struct PdfReadOptions {
   // Refuse documents with more pages than this (kTooLarge). Default 5000.
   int max_pages = 5000;
+  // Pages without a usable text layer are rendered and read by Tesseract.
+  OcrOptions ocr;
 };
 
-// Reads every page's text layer. Errors (naming `path`):
+// Whether a page's text layer can be used as it is: enough letters for a
+// page, few replacement characters (U+FFFD: a font without a Unicode map),
+// more than a header or stamp over a scanned image.
+bool TextLayerUsable(std::string_view text);
+
+// Reads every page: its text layer where usable, else OCR (in parallel over
+// options.ocr.jobs engines; one page rendered ahead per engine, so memory
+// stays bounded whatever the page count). A page that cannot be rendered
+// or read is kept with its text layer and a warning. Errors (naming `path`):
 //   kIoError    the file cannot be read
 //   kNotPdf     it does not start with "%PDF-" within its first 1024 bytes
 //   kEncrypted  a user password is needed

@@ -436,6 +436,19 @@ class Extractor {
       std::string marker, rest;
       if (RE2::FullMatch(line, Grammar().Re("line.bullet"), &marker, &rest)) {
         std::string kind = BulletKind(marker);
+        // A bullet OCR misread as a quote is one of the block's bullets;
+        // one read twice ("-\" ") is one bullet.
+        if (kind == "ocr" && !block_bullet.empty()) kind = block_bullet;
+        std::string again, after;
+        if (RE2::FullMatch(rest, Grammar().Re("line.bullet"), &again, &after) &&
+            BulletKind(again) == "ocr") {
+          rest = after;
+        }
+        // A block whose first bullet was misread takes its kind from the next.
+        if (block_bullet == "ocr" && kind != "number" && kind != "letter" && kind != "paren" &&
+            kind != "o") {
+          block_bullet = kind;
+        }
         if (block_bullet.empty()) block_bullet = kind;
         if (kind == block_bullet) {
           start(rest, page);
@@ -466,6 +479,8 @@ class Extractor {
       return "letter";
     if (m[0] == '(') return "paren";
     if (m == "-" || m == "–") return "dash";
+    static const RE2 ocr_forms(R"(["“”«»©®°¢·])");
+    if (RE2::FullMatch(m, ocr_forms)) return "ocr";
     return std::string(m);
   }
 

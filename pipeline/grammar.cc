@@ -9,7 +9,11 @@ namespace {
 // Pieces shared by several rules.
 // A list marker before a clause: bullets (also "o" and Symbol bullets made
 // "•" by NormalizeText), "1." "1)" "a." "(a)" numbering.
-#define BULLET R"((?:[•*▪►➢✓–-]\s*|o\s+|\d{1,2}[.)]\s*|[a-h][.)]\s+|\(\w{1,3}\)\s*)?)"
+// OCR reads a bullet as a quote or a sign ("•" -> "\" ", "«", "©"): such a
+// character followed by a space is a bullet; a quote that opens a title is
+// followed by the title itself.
+#define BULLET \
+  R"((?:[•*▪►➢✓–-]\s*|o\s+|["“”«»©®°¢·]\s+|\d{1,2}[.)]\s*|[a-h][.)]\s+|\(\w{1,3}\)\s*)?)"
 // "en", "voorts", "tevens" before an opening word: "En verzoekt",
 // "Voorts overwegende".
 #define LEAD R"((?:(?:en|voorts|tevens|verder|ook|daarnaast)\s+)?)"
@@ -113,7 +117,8 @@ constexpr Spec kSpecs[] = {
     // content.
     {"page.furniture",
      R"(^\s*(?:(?:pagina|blad|page)\s+)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$|^\s*vereniging\s+van\s+nederlandse\s+gemeenten(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$|^\s*https?://\S+\s*$|^\s*mailto:\S+\s*$)"},
-    {"line.bullet", R"(^\s*([•*▪►➢✓–-]|o(?:\s)|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
+    {"line.bullet",
+     R"(^\s*([•*▪►➢✓–-]|o(?:\s)|["“”«»©®°¢·](?:\s)|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
 
     // --- Where clauses end.
     {"clause.end_orde_van_de_dag",

@@ -215,9 +215,9 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
         Page page{p.number, NormalizeText(p.text), p.method == "ocr"};
         if (!HasUsableText(page.text)) {
           file.warnings.push_back(path + ": page " + std::to_string(p.number) +
-                                  ": no usable text layer");
+                                  ": no text found (no usable text layer, nothing read by OCR)");
         }
-        file.pages.push_back({p.number, page.text, p.method, p.ocr_confidence});
+        file.pages.push_back({p.number, page.text, p.method, p.ocr_confidence, p.engine});
         pages.push_back(std::move(page));
       }
       file.documents = BuildRecords(pages, file.sha256, file.name);

@@ -28,7 +28,11 @@ nlohmann::json Encode(const Result<extractors::PdfText>& result) {
   j["warnings"] = result->warnings;
   nlohmann::json pages = nlohmann::json::array();
   for (const auto& p : result->pages) {
-    pages.push_back({{"n", p.number}, {"t", p.text}, {"m", p.method}, {"c", p.ocr_confidence}});
+    pages.push_back({{"n", p.number},
+                     {"t", p.text},
+                     {"m", p.method},
+                     {"c", p.ocr_confidence},
+                     {"e", p.engine}});
   }
   j["pages"] = std::move(pages);
   return j;
@@ -53,6 +57,7 @@ Result<extractors::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
     page.text = p.value("t", "");
     page.method = p.value("m", "text");
     page.ocr_confidence = p.value("c", -1.0);
+    page.engine = p.value("e", "");
     text.pages.push_back(std::move(page));
   }
   return text;

@@ -22,10 +22,11 @@ struct IsolationOptions {
   // Run in a child process. Default true; false reads in-process (tests of
   // the reader itself, profiling).
   bool isolate = true;
-  // Wall-clock limit per file, seconds. Default 300.
-  int timeout_seconds = 300;
-  // CPU limit per file, seconds. Default 600.
-  int cpu_seconds = 600;
+  // Wall-clock limit per file, seconds. Default 1800: a scanned file of
+  // 500 pages takes minutes to OCR.
+  int timeout_seconds = 1800;
+  // CPU limit per file, all OCR threads together, seconds. Default 3600.
+  int cpu_seconds = 3600;
   // Address-space limit of the child, MiB. Default 4096.
   long memory_mib = 4096;
   extractors::PdfReadOptions read;

@@ -21,6 +21,8 @@ packages=(
   python3 python3-reportlab fonts-dejavu-core bc
   # the hostile corpus (scripts/make_hostile_corpus.py encrypts with qpdf)
   qpdf
+  # scanned samples (samples-scanned/make_scanned.py) and the OCR benchmark
+  imagemagick img2pdf ocrmypdf
 )
 
 missing=()

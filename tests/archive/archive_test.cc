@@ -33,7 +33,7 @@ class ArchiveTest : public testing::Test {
     f.name = name;
     f.path = "/in/" + name;
     f.size_bytes = 100;
-    f.pages = {{1, "Motie Súdwest-Fryslân", "text", -1}};
+    f.pages = {{1, "Motie Súdwest-Fryslân", "text", -1, ""}};
     for (int i = 0; i < docs; ++i) {
       schema::Record r;
       r.id = sha.substr(0, 8) + std::to_string(i);

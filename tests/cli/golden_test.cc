@@ -248,7 +248,9 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   // Back to schema version 3, as an archive made before the search index.
   ASSERT_EQ(Sh("sqlite3 " + old +
                " 'DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
-               "DROP TABLE uitvoering; DELETE FROM schema_migration WHERE version >= 4; "
+               "DROP TABLE uitvoering; DROP INDEX page_by_confidence; "
+               "ALTER TABLE page DROP COLUMN engine; "
+               "DELETE FROM schema_migration WHERE version >= 4; "
                "PRAGMA user_version = 3'")
                 .exit_code,
             0);

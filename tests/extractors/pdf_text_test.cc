@@ -44,5 +44,45 @@ TEST(PdfTextTest, PageLimit) {
   EXPECT_EQ(text.status().code(), Status::Code::kTooLarge);
 }
 
+TEST(TextLayerUsableTest, Table) {
+  const std::string page =
+      "Motie Herstel financiële verhouding met nieuwe regering\n"
+      "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 1 december 2023,\n"
+      "Constaterende dat het huidige kabinet op de verkeerde voet is begonnen.\n";
+  const std::pair<std::string, bool> rows[] = {
+      {"", false},
+      {"   \n\n  ", false},
+      {"Pagina 3 van 7", false},                          // a running header on a scan
+      {"VNG ALV 1 december 2023\nNazending 2\n", false},  // a stamp: two short lines
+      {page, true},
+      {page + std::string(200, 'x'), true},
+      // A font without a Unicode map: mostly U+FFFD.
+      {std::string("Motie ") + std::string(20, 'a') +
+           [] {
+             std::string r;
+             for (int i = 0; i < 40; ++i) r += "\xEF\xBF\xBD";
+             return r;
+           }() +
+           "\nb\nc\n",
+       false},
+  };
+  for (const auto& [text, usable] : rows) EXPECT_EQ(TextLayerUsable(text), usable) << text;
+}
+
+TEST(RotateTest, FourQuarterTurnsAreNone) {
+  GrayImage image;
+  image.width = 3;
+  image.height = 2;
+  image.bytes_per_row = 4;  // padded rows, as Poppler makes them
+  image.pixels = {1, 2, 3, 0, 4, 5, 6, 0};
+  GrayImage turned = Rotate(image, 90);
+  EXPECT_EQ(turned.width, 2);
+  EXPECT_EQ(turned.height, 3);
+  EXPECT_EQ(turned.pixels, (std::vector<unsigned char>{4, 1, 5, 2, 6, 3}));
+  GrayImage back = Rotate(Rotate(Rotate(turned, 90), 90), 90);
+  EXPECT_EQ(back.pixels, (std::vector<unsigned char>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(Rotate(Rotate(image, 180), 180).pixels, back.pixels);
+}
+
 }  // namespace
 }  // namespace motiearchief::extractors

@@ -147,6 +147,27 @@ TEST(ExtractMotionTest, SignatoriesAsFilledInFieldsSideBySide) {
   EXPECT_EQ(r.mede_indieners, (std::vector<std::string>{"Zundert"}));
 }
 
+TEST(ExtractMotionTest, BulletsMisreadByOcrStayBullets) {
+  auto r = Extract("motie",
+                   "Motie \"Goed beleid\"\n\n"
+                   "Overwegende dat:\n\n"
+                   "- Nederland voor grote opgaven staat.\n\n"
+                   "\" Landelijk beleid door departementen wordt ontwikkeld.\n\n"
+                   "-\" Voorwaardelijk voor goed beleid is samenhang.\n\n"
+                   "« De VNG zich eerder heeft ingezet.\n\n"
+                   "Constaterende dat:\n\n"
+                   "\" gemeenten beleid vertalen.\n\n"
+                   "- beleid vaak conflicteert.\n\n"
+                   "Verzoekt het bestuur:\n"
+                   "- dit in te brengen.\n");
+  ASSERT_EQ(r.overwegingen.size(), 6u);
+  EXPECT_EQ(r.overwegingen[4].tekst, "gemeenten beleid vertalen.");
+  EXPECT_EQ(r.overwegingen[5].tekst, "beleid vaak conflicteert.");
+  EXPECT_EQ(r.overwegingen[1].tekst, "Landelijk beleid door departementen wordt ontwikkeld.");
+  EXPECT_EQ(r.overwegingen[2].tekst, "Voorwaardelijk voor goed beleid is samenhang.");
+  EXPECT_EQ(r.overwegingen[3].tekst, "De VNG zich eerder heeft ingezet.");
+}
+
 TEST(ExtractPreadviesTest, AdviceStrekkingToelichting) {
   auto r = Extract("preadvies",
                    "Samenvatting en preadvies motie Duurzame bekostiging transformatie IZA\n\n"

@@ -50,6 +50,12 @@ const Row kRows[] = {
     {"doc.brief", "Lbr. 23/047", true, nullptr},
 
     // Considerations.
+    // Bullets, also as OCR reads them.
+    {"line.bullet", "• Landelijk beleid wordt ontwikkeld", true, "•"},
+    {"line.bullet", "\" Voorwaardelijk voor goed beleid is tevens", true, "\" "},
+    {"line.bullet", "« De VNG zich reeds meermalen heeft ingezet", true, "« "},
+    {"line.bullet", "\"Goed beleid = integraal beleid\" is de titel", false, nullptr},
+
     {"clause.constaterende", "Constaterende, dat", true, ""},
     {"clause.constaterende", "Constaterende dat:", true, ""},
     {"clause.constaterende", "constaterende dat gemeenten te weinig middelen hebben;", true,

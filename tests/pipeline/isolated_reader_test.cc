@@ -1,6 +1,7 @@
 #include "pipeline/isolated_reader.h"
 
 #include <gtest/gtest.h>
+#include <malloc.h>
 
 #include <fstream>
 
@@ -28,6 +29,9 @@ TEST(IsolatedReaderTest, ReaderErrorsCrossTheProcessBoundary) {
 }
 
 TEST(IsolatedReaderTest, MemoryLimitIsAStatusNotACrashOfTheParent) {
+  // The child inherits this process's heap, and may reuse its free space
+  // whatever its limit; give back what earlier tests here left.
+  malloc_trim(0);
   IsolationOptions tiny;
   tiny.memory_mib = 8;  // far too little for Poppler
   auto r = ReadPdfIsolated(kBundle, tiny);
@@ -35,6 +39,24 @@ TEST(IsolatedReaderTest, MemoryLimitIsAStatusNotACrashOfTheParent) {
   EXPECT_TRUE(r.status().code() == Status::Code::kTooLarge ||
               r.status().code() == Status::Code::kCrashed)
       << r.status().ToString();
+}
+
+// OCR runs in the child too (and so leaves this process's heap alone).
+TEST(IsolatedReaderTest, ScannedPagesAreReadByOcrAndOnlyWhenAsked) {
+  const std::string scan = std::string(MA_SOURCE_DIR) +
+                           "/samples-scanned/motie-enschede-herstel-financiele-verhouding.pdf";
+  IsolationOptions no_ocr;
+  no_ocr.read.ocr.enabled = false;
+  auto plain = ReadPdfIsolated(scan, no_ocr);
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_FALSE(extractors::TextLayerUsable(plain->pages[0].text));
+  auto read = ReadPdfIsolated(scan, IsolationOptions{});
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read->pages.size(), 1u);
+  EXPECT_EQ(read->pages[0].method, "ocr");
+  EXPECT_GT(read->pages[0].ocr_confidence, 80);
+  EXPECT_NE(read->pages[0].text.find("Herstel financiële verhouding"), std::string::npos);
+  EXPECT_EQ(read->pages[0].engine, extractors::TesseractVersion());
 }
 
 }  // namespace

@@ -1,0 +1,80 @@
+// Reading a rendered page with Tesseract 5 (LSTM, Dutch model `nld`).
+//
+// Pixels are handed over in memory, never as a file path. Each OcrEngine
+// holds its own Tesseract instances, initialised once and reused for every
+// page it reads; Tesseract's own OpenMP threads are switched off
+// (OMP_THREAD_LIMIT=1) because pages are read in parallel by several
+// engines instead, which is faster on few cores.
+//
+// Thread-safety: one OcrEngine per thread; engines on different threads
+// share nothing.
+#ifndef MOTIEARCHIEF_EXTRACTORS_OCR_H_
+#define MOTIEARCHIEF_EXTRACTORS_OCR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace motiearchief::extractors {
+
+struct OcrOptions {
+  // OCR pages whose text layer is not usable. Default true.
+  bool enabled = true;
+  // Render resolution. Default 300 dpi.
+  int dpi = 300;
+  // Pages read at once, one engine each; 0: the number of cores. Default 0.
+  int jobs = 0;
+  // Tesseract language (model). Default "nld".
+  std::string language = "nld";
+  // Where the models are; empty: Tesseract's default. Default empty.
+  std::string tessdata;
+  // Renders larger than this many pixels are made at a lower resolution,
+  // so a page of absurd size cannot exhaust memory. Default 60 million.
+  long max_pixels = 60'000'000;
+};
+
+// An 8-bit greyscale image, rows top to bottom.
+struct GrayImage {
+  int width = 0;
+  int height = 0;
+  int bytes_per_row = 0;
+  int dpi = 300;  // resolution it was rendered at; Tesseract scales by it
+  std::vector<unsigned char> pixels;
+};
+
+struct OcrResult {
+  std::string text;         // UTF-8
+  double confidence = 0;    // mean word confidence, 0..100
+  int rotated_degrees = 0;  // how far the page was turned back (0, 90, 180, 270)
+};
+
+class OcrEngine {
+ public:
+  // kInternal when Tesseract or its model cannot be loaded (the message
+  // says which model and where it was looked for).
+  static Result<std::unique_ptr<OcrEngine>> Create(const OcrOptions& options);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Detects a page turned by 90/180/270 degrees, turns it back, and reads
+  // it. Small skew is left to Tesseract's own layout analysis.
+  Result<OcrResult> Read(const GrayImage& image);
+
+ private:
+  struct Impl;
+  explicit OcrEngine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// "tesseract 5.3.0 (nld, LSTM)".
+std::string TesseractVersion(const OcrOptions& options = {});
+
+// Turns `image` clockwise by 90, 180 or 270 degrees.
+GrayImage Rotate(const GrayImage& image, int degrees);
+
+}  // namespace motiearchief::extractors
+
+#endif  // MOTIEARCHIEF_EXTRACTORS_OCR_H_
