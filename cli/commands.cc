@@ -101,6 +101,7 @@ int RunIngest(const IngestArgs& args) {
   options.isolation.cpu_seconds = 2 * args.timeout_seconds;
   options.isolation.read.ocr.enabled = args.ocr;
   options.isolation.read.ocr.jobs = args.jobs;
+  options.isolation.read.ocr.dpi = args.ocr_dpi;
   options.max_file_bytes = args.max_file_mib << 20;
   const bool tty = isatty(STDERR_FILENO);
   auto progress = [&](const pipeline::FileOutcome& o, int i, int n) {

@@ -26,7 +26,8 @@ struct IngestArgs {
   bool retry_failed = true;
   bool in_process = false;
   int timeout_seconds = 1800;
-  int jobs = 0;      // OCR engines; 0: one per core
+  int jobs = 0;  // OCR engines; 0: one per core
+  int ocr_dpi = 300;
   bool ocr = true;
   long memory_mib = 4096;
   int64_t max_file_mib = 2048;

@@ -78,6 +78,18 @@ int main(int argc, char** argv) {
       ->add_option("--memory-mib", ingest.memory_mib,
                    "Memory limit of the PDF reader per file, MiB")
       ->capture_default_str();
+  ingest_cmd
+      ->add_option("--jobs,-j", ingest.jobs,
+                   "Pages read by OCR at once, one Tesseract engine each (0: one per core)")
+      ->capture_default_str();
+  ingest_cmd
+      ->add_option("--ocr-dpi", ingest.ocr_dpi,
+                   "Resolution scanned pages are rendered at for OCR (200 is faster and "
+                   "enough for 150-200 dpi scans)")
+      ->check(CLI::Range(72, 600))
+      ->capture_default_str();
+  ingest_cmd->add_flag("!--no-ocr", ingest.ocr,
+                       "Do not OCR pages without a usable text layer (they get a warning)");
   ingest_cmd->add_flag("--in-process", ingest.in_process,
                        "Read PDFs in this process instead of an isolated child (debugging)");
   ingest_cmd->add_option("--summary-json", ingest.summary_json,

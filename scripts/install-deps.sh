@@ -22,7 +22,7 @@ packages=(
   # the hostile corpus (scripts/make_hostile_corpus.py encrypts with qpdf)
   qpdf
   # scanned samples (samples-scanned/make_scanned.py) and the OCR benchmark
-  imagemagick img2pdf ocrmypdf
+  imagemagick img2pdf ocrmypdf python3-levenshtein time
 )
 
 missing=()
