@@ -151,6 +151,21 @@ class Transaction {
   bool open_ = false;
 };
 
+// SQL selecting `column` of the newest preadvies linked to the motion
+// `motion_id` (an SQL expression) or to any version of it: the advice a
+// motion carries, for loading a record and for filtering by advice alike.
+// CROSS JOIN: from the (few) links of this motion, never from all
+// preadviezen by soort, which the planner may otherwise pick.
+std::string NewestPreadviesOf(const std::string& motion_id, const std::string& column) {
+  return "SELECT " + column +
+         " FROM link l CROSS JOIN document p ON p.id = l.from_id "
+         "WHERE p.soort = 'preadvies' AND (l.motie_id = " +
+         motion_id +
+         " OR l.motie_id IN (SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
+         "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = " +
+         motion_id + "))) ORDER BY p.source_file_id DESC, p.seq DESC LIMIT 1";
+}
+
 Status InsertSearchFields(sqlite3* db, int64_t doc_no, const SearchFields& f) {
   Stmt insert(db,
               "INSERT OR REPLACE INTO document_search(doc_no, titel, tekst, overwegingen, "
@@ -487,14 +502,8 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
   if (rc != SQLITE_DONE) return SqliteError(db_, "load documents");
 
   // A motion carries the advice of the newest preadvies linked to it.
-  Stmt advice(db_,
-              // CROSS JOIN: from the (few) links of this motion, never from all
-              // preadviezen by soort, which the planner may otherwise pick.
-              "SELECT p.record FROM link l CROSS JOIN document p ON p.id = l.from_id "
-              "WHERE p.soort = 'preadvies' AND (l.motie_id = ?1 OR l.motie_id IN "
-              "(SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
-              "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = ?1))) "
-              "ORDER BY p.source_file_id DESC, p.seq DESC LIMIT 1");
+  const std::string advice_sql = NewestPreadviesOf("?1", "p.record");
+  Stmt advice(db_, advice_sql.c_str());
   for (schema::Record& r : records) {
     if (r.soort != schema::kMotie && r.soort != schema::kAmendement) continue;
     advice.Reset();
@@ -568,13 +577,10 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   // The advice a document carries: its own (a preadvies), or for a motion
   // that of the newest preadvies linked to it or to a version of it, as
   // LoadRecord shows it.
-  static constexpr const char* kAdvice =
-      "CASE WHEN d.soort IN ('motie', 'amendement') THEN (SELECT "
-      "json_extract(p.record, '$.preadvies.advies') FROM link l CROSS JOIN document p ON p.id = "
-      "l.from_id WHERE p.soort = 'preadvies' AND (l.motie_id = d.id OR l.motie_id IN (SELECT "
-      "document_id FROM motie_versie WHERE eerste_versie_id = (SELECT eerste_versie_id FROM "
-      "motie_versie WHERE document_id = d.id))) ORDER BY p.source_file_id DESC, p.seq DESC "
-      "LIMIT 1) ELSE json_extract(d.record, '$.preadvies.advies') END";
+  const std::string advice =
+      "CASE WHEN d.soort IN ('motie', 'amendement') THEN (" +
+      NewestPreadviesOf("d.id", "json_extract(p.record, '$.preadvies.advies')") +
+      ") ELSE json_extract(d.record, '$.preadvies.advies') END";
   std::string sql = q.match.empty()
                         ? "SELECT d.id, 0, d.doc_no FROM document d WHERE 1"
                         : "SELECT d.id, bm25(search_fts, 5.0, 1.0, 1.0, 1.0), d.doc_no "
@@ -589,7 +595,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   if (q.van) sql += " AND coalesce(d.datum_indiening, d.vergadering) >= :van";
   if (q.tot) sql += " AND coalesce(d.datum_indiening, d.vergadering) <= :tot";
   if (q.vergadering) sql += " AND d.vergadering = :vergadering";
-  if (q.advies) sql += std::string(" AND (") + kAdvice + ") = :advies";
+  if (q.advies) sql += " AND (" + advice + ") = :advies";
   sql += q.match.empty() ? " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no"
                          : " ORDER BY 2, d.doc_no";
   sql += " LIMIT :limit";
@@ -621,10 +627,11 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   Stmt roles(db_,
              "SELECT DISTINCT rol FROM document_gemeente WHERE document_id = ? AND gemeente = ? "
              "ORDER BY rol");
-  Stmt pages(db_,
-             "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
-             "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
-             "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
+  Stmt pages(
+      db_,
+      "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
+      "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
+      "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
   for (const auto& [id, score, doc_no] : found) {
     auto record = LoadRecord(id);
     if (!record.ok()) return record.status();

@@ -116,13 +116,17 @@ void OcrPages(poppler::document& doc, const std::vector<int>& todo, const OcrOpt
   std::deque<std::pair<int, GrayImage>> queue;
   bool done = false;
   std::vector<std::string> warnings;
-  auto warn = [&](int index, const std::string& what) {
+  auto add_warning = [&](std::string what) {
     std::lock_guard<std::mutex> lock(mu);
-    warnings.push_back("page " + std::to_string(index + 1) + ": " + what);
+    warnings.push_back(std::move(what));
+  };
+  auto warn = [&](int index, const std::string& what) {
+    add_warning("page " + std::to_string(index + 1) + ": " + what);
   };
   auto worker = [&] {
     auto engine = OcrEngine::Create(options);
-    if (!engine.ok()) warn(-1, engine.status().message());
+    // Every worker fails alike; the duplicates go below.
+    if (!engine.ok()) add_warning(engine.status().message());
     while (true) {
       std::pair<int, GrayImage> job;
       {
@@ -180,10 +184,7 @@ void OcrPages(poppler::document& doc, const std::vector<int>& todo, const OcrOpt
   for (auto& t : threads) t.join();
   std::sort(warnings.begin(), warnings.end());
   warnings.erase(std::unique(warnings.begin(), warnings.end()), warnings.end());
-  for (auto& w : warnings) {
-    // An engine that cannot start is one warning for the file, not per page.
-    result.warnings.push_back(w.rfind("page 0: ", 0) == 0 ? w.substr(8) : w);
-  }
+  for (auto& w : warnings) result.warnings.push_back(std::move(w));
 }
 
 }  // namespace

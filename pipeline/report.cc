@@ -269,11 +269,9 @@ std::string VerantwoordingReport(const std::vector<MotionLife>& lives,
     if (u && u->status == "uitgevoerd") {
       w.Paragraph("Voorstel: als uitgevoerd beschouwen.", "voorstel");
     } else {
-      w.Paragraph("Voorstel: aanhouden" +
-                      (u && !u->toelichting.empty()
-                           ? " (" + u->toelichting + ")."
-                           : std::string(u ? "." : "; " + std::string(kNoExecution) + ".")),
-                  "voorstel");
+      std::string reason = u ? (u->toelichting.empty() ? "" : " (" + u->toelichting + ")")
+                             : std::string("; ") + kNoExecution;
+      w.Paragraph("Voorstel: aanhouden" + reason + ".", "voorstel");
     }
     w.EndSection();
   }
