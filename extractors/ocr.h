@@ -22,7 +22,9 @@ namespace motiearchief::extractors {
 struct OcrOptions {
   // OCR pages whose text layer is not usable. Default true.
   bool enabled = true;
-  // Render resolution. Default 300 dpi.
+  // Render resolution; a page that is a scan is rendered at the scan's own
+  // resolution when that is lower (enlarging adds time, not detail), but
+  // not below 150. Default 300 dpi.
   int dpi = 300;
   // Pages read at once, one engine each; 0: the number of cores. Default 0.
   int jobs = 0;
@@ -59,11 +61,19 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // Detects a page turned by 90/180/270 degrees, turns it back, and reads
-  // it. Small skew is left to Tesseract's own layout analysis.
+  // Reads a page, turned by 90/180/270 degrees or not. Small skew is left
+  // to Tesseract's layout analysis. A page whose lines run up or down, or
+  // that reads badly, gets orientation detection (the "osd" model); when
+  // found turned it is read again turned back, and the better read counts.
+  // Not thread-safe: one engine per thread.
   Result<OcrResult> Read(const GrayImage& image);
 
  private:
+  void Load(const GrayImage& page);  // hands the pixels to the reader
+  OcrResult Recognize();             // reads what Load gave, then clears
+  OcrResult ReadTurnedBack(const GrayImage& image, int degrees);
+  int DetectTurn(const GrayImage& image);  // degrees clockwise, or 0
+
   struct Impl;
   explicit OcrEngine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
