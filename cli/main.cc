@@ -84,8 +84,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ingest_cmd
       ->add_option("--ocr-dpi", ingest.ocr_dpi,
-                   "Resolution scanned pages are rendered at for OCR (200 is faster and "
-                   "enough for 150-200 dpi scans)")
+                   "Highest resolution pages are rendered at for OCR; a scan is read at "
+                   "its own resolution when lower (not below 150)")
       ->check(CLI::Range(72, 600))
       ->capture_default_str();
   ingest_cmd->add_flag("!--no-ocr", ingest.ocr,

@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake pkg-config
   # PDF text (Poppler) and OCR (Tesseract 5 with Dutch)
-  libpoppler-cpp-dev poppler-utils
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-nld
   # text, grammar, archive
   libicu-dev libre2-dev libsqlite3-dev sqlite3 libssl-dev libstemmer-dev
