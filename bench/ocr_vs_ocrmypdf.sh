@@ -3,9 +3,14 @@
 # scanned PDFs, in one run, and the memory of a long scanned file.
 #
 #   bash bench/ocr_vs_ocrmypdf.sh [JOBS] [PAGES] [DPI]
+#   SHOW_ERRORS=1 bash bench/ocr_vs_ocrmypdf.sh 2 0   # also print each misread
 #
 # Part 1: the scanned twins in samples-scanned/ (8 scanned pages, two of
-# them turned, one bundle mixing text-layer pages) through
+# them turned, one bundle mixing text-layer pages), or the PDFs in $SCANS,
+# scanned twins of samples/ with the same names, e.g. every sample page:
+#   samples-scanned/make_scanned.py --all --dpi 300 /tmp/scan300
+#   SCANS=/tmp/scan300 bash bench/ocr_vs_ocrmypdf.sh 2 0
+# through
 #   motiearchief ingest --jobs JOBS            (fresh archive)
 #   ocrmypdf --skip-text --rotate-pages --rotate-pages-threshold 5 -l nld -j JOBS --sidecar
 #   (file by file; the same orientation threshold as ours)
@@ -26,8 +31,8 @@ tool=$PWD/build/motiearchief
 [ -x "$tool" ] || bash scripts/build.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-scans=samples-scanned
-[ -f "$scans/nazendingen-gemengd.pdf" ] || /usr/bin/python3 "$scans/make_scanned.py"
+[ -f samples-scanned/nazendingen-gemengd.pdf ] || /usr/bin/python3 samples-scanned/make_scanned.py
+scans=${SCANS:-samples-scanned}
 
 now() { date +%s.%N; }
 
@@ -83,21 +88,26 @@ for line in open(os.path.join(work, "ocr_pages.tsv")):
     ours = db.execute("SELECT p.text FROM page p JOIN source_file f ON f.id = p.source_file_id "
                       "WHERE f.name = ? AND p.page_no = ?", (name, page)).fetchone()[0]
     theirs = sidecar_pages(os.path.join(work, "ocrmypdf", name[:-4] + ".txt")).get(page, "")
-    errors["motiearchief"] += Levenshtein.distance(norm(ours), truth)
-    errors["ocrmypdf"] += Levenshtein.distance(norm(theirs), truth)
+    for tool, text in (("motiearchief", norm(ours)), ("ocrmypdf", norm(theirs))):
+        errors[tool] += Levenshtein.distance(text, truth)
+        if os.environ.get("SHOW_ERRORS"):
+            for op, i1, i2, j1, j2 in Levenshtein.opcodes(truth, text):
+                if op != "equal":
+                    print("  %s %s p%d: %r -> %r" % (tool, name, page, truth[max(0, i1 - 12):i2 + 12],
+                                                    text[max(0, j1 - 12):j2 + 12]))
     length += len(truth)
     n += 1
 print("scanned pages: %d (%d characters of known text)" % (n, length))
 for k in ("motiearchief", "ocrmypdf"):
-    print("CER %-13s %.2f%%" % (k, 100.0 * errors[k] / max(1, length)))
+    print("CER %-13s %.2f%% (%d characters)" % (k, 100.0 * errors[k] / max(1, length), errors[k]))
 PY
 echo "wall motiearchief ingest: $(printf %.1f "$ours") s   ocrmypdf: $(printf %.1f "$theirs") s   ratio: $(echo "scale=2; $ours / $theirs" | bc)  (jobs $jobs, rendered at $dpi dpi)"
 
 if [ "$pages" -gt 0 ]; then
   # A long scan: the scanned pages repeated to PAGES pages.
-  src=("$scans/motie-enschede-herstel-financiele-verhouding.pdf"
-       "$scans/motie-heemstede-goed-beleid-integraal-beleid.pdf"
-       "$scans/preadvies-heemstede-goed-beleid-integraal-beleid.pdf")
+  src=(samples-scanned/motie-enschede-herstel-financiele-verhouding.pdf
+       samples-scanned/motie-heemstede-goed-beleid-integraal-beleid.pdf
+       samples-scanned/preadvies-heemstede-goed-beleid-integraal-beleid.pdf)
   args=()
   count=0
   while [ "$count" -lt "$pages" ]; do
