@@ -3,7 +3,9 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <string>
 
@@ -30,7 +32,46 @@ const char* DataPath(const OcrOptions& o) {
 
 }  // namespace
 
+std::string ModelVersion(const std::string& tessdata, const std::string& language) {
+  // A .traineddata file: int32 entry count, one int64 offset per entry (-1:
+  // absent), then the entries; entry 23 (TESSDATA_VERSION) is the version
+  // string. Little-endian, as Tesseract writes it on every platform we run.
+  constexpr int kVersionEntry = 23;
+  std::string path = tessdata;
+  if (!path.empty() && path.back() != '/') path += '/';
+  std::ifstream in(path + language + ".traineddata", std::ios::binary);
+  int32_t entries = 0;
+  if (!in.read(reinterpret_cast<char*>(&entries), sizeof entries) || entries <= kVersionEntry ||
+      entries > 1000) {
+    return "";
+  }
+  std::vector<int64_t> offsets(static_cast<size_t>(entries));
+  if (!in.read(reinterpret_cast<char*>(offsets.data()),
+               static_cast<std::streamsize>(offsets.size() * sizeof(int64_t)))) {
+    return "";
+  }
+  const int64_t begin = offsets[kVersionEntry];
+  if (begin <= 0) return "";
+  in.seekg(0, std::ios::end);
+  int64_t end = in.tellg();
+  for (int i = kVersionEntry + 1; i < entries; ++i) {
+    if (offsets[static_cast<size_t>(i)] > begin) {
+      end = offsets[static_cast<size_t>(i)];
+      break;
+    }
+  }
+  if (end <= begin || end - begin > 1024) return "";
+  std::string version(static_cast<size_t>(end - begin), '\0');
+  in.seekg(begin);
+  if (!in.read(version.data(), static_cast<std::streamsize>(version.size()))) return "";
+  while (!version.empty() && (version.back() == '\0' || version.back() == '\n')) {
+    version.pop_back();
+  }
+  return version;
+}
+
 struct OcrEngine::Impl {
+  std::string name;
   tesseract::TessBaseAPI reader;
   tesseract::TessBaseAPI orientation;
   bool has_orientation = false;
@@ -53,6 +94,9 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
                             (options.tessdata.empty() ? "" : " from " + options.tessdata) +
                             " (Debian: tesseract-ocr-" + options.language + ")");
   }
+  std::string model = ModelVersion(impl->reader.GetDatapath(), options.language);
+  impl->name = std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " (" +
+               (model.empty() ? options.language : model) + ", LSTM)";
   impl->reader.SetPageSegMode(tesseract::PSM_AUTO);
   // Tesseract's own chatter ("Estimating resolution ...") is not ours to print.
   impl->reader.SetVariable("debug_file", "/dev/null");
@@ -158,10 +202,7 @@ Result<OcrResult> OcrEngine::Read(const GrayImage& image) {
   return turned.confidence > result.confidence ? turned : result;
 }
 
-std::string TesseractVersion(const OcrOptions& options) {
-  return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " (" + options.language +
-         ", LSTM)";
-}
+const std::string& OcrEngine::Name() const { return impl_->name; }
 
 GrayImage Rotate(const GrayImage& in, int degrees) {
   degrees = ((degrees % 360) + 360) % 360;

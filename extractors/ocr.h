@@ -68,6 +68,11 @@ class OcrEngine {
   // Not thread-safe: one engine per thread.
   Result<OcrResult> Read(const GrayImage& image);
 
+  // Which program and model read: "tesseract 5.3.0 (4.00.00alpha:nld:
+  // synth20170629:[...], LSTM)"; the language alone when the model has no
+  // version string.
+  const std::string& Name() const;
+
  private:
   void Load(const GrayImage& page);  // hands the pixels to the reader
   OcrResult Recognize();             // reads what Load gave, then clears
@@ -79,8 +84,10 @@ class OcrEngine {
   std::unique_ptr<Impl> impl_;
 };
 
-// "tesseract 5.3.0 (nld, LSTM)".
-std::string TesseractVersion(const OcrOptions& options = {});
+// The version string inside `language`.traineddata in the folder
+// `tessdata` (e.g. "4.00.00alpha:nld:synth20170629:[1,36,...]"), as
+// `combine_tessdata -d` prints it; empty when the file has none.
+std::string ModelVersion(const std::string& tessdata, const std::string& language);
 
 // Turns `image` clockwise by 90, 180 or 270 degrees.
 GrayImage Rotate(const GrayImage& image, int degrees);

@@ -121,7 +121,6 @@ void OcrPages(const std::string& path, poppler::document& doc, const std::vector
                        options.jobs > 0
                            ? options.jobs
                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))));
-  const std::string engine_name = TesseractVersion(options);
   std::mutex mu;
   std::condition_variable changed;
   std::deque<std::pair<int, GrayImage>> queue;
@@ -163,7 +162,7 @@ void OcrPages(const std::string& path, poppler::document& doc, const std::vector
       page.text = std::move(read->text);
       page.method = "ocr";
       page.ocr_confidence = read->confidence;
-      page.engine = engine_name;
+      page.engine = (*engine)->Name();
       if (read->rotated_degrees != 0) {
         warn(job.first,
              "turned by " + std::to_string(read->rotated_degrees) + " degrees; read turned back");

@@ -24,7 +24,7 @@ struct PdfPage {
   std::string text;             // UTF-8, Poppler's physical layout (columns kept)
   std::string method = "text";  // "text" (text layer) or "ocr"
   double ocr_confidence = -1;   // mean word confidence 0..100, -1 if no OCR
-  std::string engine;           // for OCR: TesseractVersion(), e.g. "tesseract 5.3.0 (nld, LSTM)"
+  std::string engine;           // for OCR: OcrEngine::Name(), Tesseract's and the model's version
 };
 
 struct PdfText {

@@ -126,7 +126,7 @@ TEST_F(ScannedTest, PagesSayHowTheyWereReadAndWithWhatConfidence) {
       testing_cli::Sh(
           "sqlite3 -readonly " + db_ +
           " \"SELECT f.name || ':' || p.page_no || ':' || p.method || ':' || "
-          "ifnull(p.ocr_confidence >= 70, '') || ':' || (p.engine LIKE 'tesseract 5%(nld, LSTM)') "
+          "ifnull(p.ocr_confidence >= 70, '') || ':' || (p.engine LIKE 'tesseract 5.%(%:nld:%, LSTM)') "
           "FROM page p "
           "JOIN source_file f ON f.id = p.source_file_id WHERE f.name = 'nazendingen-gemengd.pdf' "
           "AND p.page_no BETWEEN 4 AND 8 ORDER BY p.page_no\"")

@@ -69,20 +69,5 @@ TEST(TextLayerUsableTest, Table) {
   for (const auto& [text, usable] : rows) EXPECT_EQ(TextLayerUsable(text), usable) << text;
 }
 
-TEST(RotateTest, FourQuarterTurnsAreNone) {
-  GrayImage image;
-  image.width = 3;
-  image.height = 2;
-  image.bytes_per_row = 4;  // padded rows, as Poppler makes them
-  image.pixels = {1, 2, 3, 0, 4, 5, 6, 0};
-  GrayImage turned = Rotate(image, 90);
-  EXPECT_EQ(turned.width, 2);
-  EXPECT_EQ(turned.height, 3);
-  EXPECT_EQ(turned.pixels, (std::vector<unsigned char>{4, 1, 5, 2, 6, 3}));
-  GrayImage back = Rotate(Rotate(Rotate(turned, 90), 90), 90);
-  EXPECT_EQ(back.pixels, (std::vector<unsigned char>{1, 2, 3, 4, 5, 6}));
-  EXPECT_EQ(Rotate(Rotate(image, 180), 180).pixels, back.pixels);
-}
-
 }  // namespace
 }  // namespace motiearchief::extractors

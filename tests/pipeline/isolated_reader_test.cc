@@ -56,7 +56,14 @@ TEST(IsolatedReaderTest, ScannedPagesAreReadByOcrAndOnlyWhenAsked) {
   EXPECT_EQ(read->pages[0].method, "ocr");
   EXPECT_GT(read->pages[0].ocr_confidence, 80);
   EXPECT_NE(read->pages[0].text.find("Herstel financiële verhouding"), std::string::npos);
-  EXPECT_EQ(read->pages[0].engine, extractors::TesseractVersion());
+  auto engine = extractors::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  EXPECT_EQ(read->pages[0].engine, (*engine)->Name());
+  const std::string model = extractors::ModelVersion("/usr/share/tesseract-ocr/5/tessdata", "nld");
+  ASSERT_FALSE(model.empty());
+  EXPECT_EQ(read->pages[0].engine.rfind("tesseract 5.", 0), 0u) << read->pages[0].engine;
+  EXPECT_NE(read->pages[0].engine.find(" (" + model + ", LSTM)"), std::string::npos)
+      << read->pages[0].engine;
 }
 
 }  // namespace
