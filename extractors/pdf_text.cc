@@ -27,8 +27,11 @@ namespace {
 thread_local std::vector<std::string>* t_warnings = nullptr;
 
 void CollectPopplerMessage(const std::string& message, void*) {
-  if (t_warnings != nullptr && t_warnings->size() < 100) {
-    t_warnings->push_back("poppler: " + message);
+  if (t_warnings == nullptr || t_warnings->size() >= 100) return;
+  // Pages needing OCR are parsed twice (ScanResolutions): say things once.
+  std::string warning = "poppler: " + message;
+  if (std::find(t_warnings->begin(), t_warnings->end(), warning) == t_warnings->end()) {
+    t_warnings->push_back(std::move(warning));
   }
 }
 
