@@ -224,6 +224,15 @@ class Browser {
     Call("POST", S("/element/" + element + "/click"), json::object());
   }
   std::string Title() { return Call("GET", S("/title"), nullptr)["value"]; }
+  // A click that navigates may return before the new page is there (seen
+  // under load): wait up to 20 s for `css` to match on it.
+  bool WaitFor(const std::string& css) {
+    for (int i = 0; i < 200; ++i) {
+      if (Count(css) > 0) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
 
  private:
   std::string S(const std::string& rest) { return "/session/" + session_ + rest; }
@@ -249,7 +258,7 @@ TEST_F(ServeTest, AResearcherSearchesAndReadsAMotionInChromium) {
   browser.Click(in);
   browser.Click(browser.Find("form.search button"));
   // The results: motions whose requests name the kabinet, marked.
-  ASSERT_GT(browser.Count(".result"), 0u);
+  ASSERT_TRUE(browser.WaitFor(".result"));
   EXPECT_NE(browser.Text(browser.Find(".result mark")).find("kabinet"), std::string::npos);
   EXPECT_NE(browser.Text(browser.Find(".count")).find("resultat"), std::string::npos);
   const std::string first = browser.Find(".result a");
@@ -257,6 +266,7 @@ TEST_F(ServeTest, AResearcherSearchesAndReadsAMotionInChromium) {
   ASSERT_FALSE(title.empty());
   browser.Click(first);
   // The motion page shows what was extracted.
+  ASSERT_TRUE(browser.WaitFor(".tekst pre"));
   EXPECT_EQ(browser.Text(browser.Find("h1")), title);
   EXPECT_NE(browser.Title().find(title), std::string::npos);
   EXPECT_GT(browser.Count(".verzoeken li"), 0u);
