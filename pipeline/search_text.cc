@@ -63,6 +63,21 @@ struct Token {
   std::string text;  // kTerm: the FTS5 term, quoted
 };
 
+// Snowball Dutch keeps a plural -s after a vowel: motie / moties, subsidie /
+// subsidies, organisatie / organisaties stem apart. A query word stands for
+// both forms; the index keeps Snowball's stems, so no archive needs
+// re-indexing and the stock sqlite3 tool reads the same expression.
+// The stem itself comes first.
+std::vector<std::string> PluralForms(const std::string& stem) {
+  if (stem.size() > 4 && stem.ends_with("ies")) return {stem, stem.substr(0, stem.size() - 1)};
+  if (stem.size() >= 4 && stem.ends_with("ie")) return {stem, stem + "s"};
+  return {stem};
+}
+
+// A phrase whose words have several forms becomes at most this many
+// alternatives; beyond that only the words as typed are looked for.
+constexpr size_t kMaxForms = 4;
+
 // Splits the query into terms, operators and brackets.
 std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed) {
   std::vector<Token> tokens;
@@ -73,19 +88,35 @@ std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed) {
     std::vector<std::string> words = Words(FoldForMatch(raw));
     if (words.empty() || terms >= kMaxTerms) return;
     ++terms;
-    std::string term = "\"";
+    std::vector<std::vector<std::string>> forms;
+    size_t combinations = 1;
     for (size_t i = 0; i < words.size(); ++i) {
-      bool last = i + 1 == words.size();
-      std::string w = prefix && last ? words[i] : StemWord(words[i]);
-      if (prefix && last) {
-        parsed.prefixes.push_back(w);
-      } else {
-        parsed.stems.insert(w);
+      if (prefix && i + 1 == words.size()) {
+        parsed.prefixes.push_back(words[i]);
+        forms.push_back({words[i]});
+        continue;
       }
-      term += (i ? " " : "") + w;
+      forms.push_back(PluralForms(StemWord(words[i])));
+      parsed.stems.insert(forms.back().begin(), forms.back().end());
+      combinations *= forms.back().size();
     }
-    term += "\"";
-    if (prefix) term += "*";
+    if (combinations > kMaxForms) {
+      for (auto& f : forms) f.resize(1);  // the form typed comes first
+    }
+    std::vector<std::string> phrases = {""};
+    for (const auto& f : forms) {
+      std::vector<std::string> longer;
+      for (const std::string& start : phrases) {
+        for (const std::string& w : f) longer.push_back(start + (start.empty() ? "" : " ") + w);
+      }
+      phrases = std::move(longer);
+    }
+    std::string term;
+    for (const std::string& phrase : phrases) {
+      if (!term.empty()) term += " OR ";
+      term += "\"" + phrase + "\"" + (prefix ? "*" : "");
+    }
+    if (phrases.size() > 1) term = "(" + term + ")";
     tokens.push_back({Kind::kTerm, term});
   };
   size_t i = 0;

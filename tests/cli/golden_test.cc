@@ -170,7 +170,7 @@ std::set<std::string> FoundIds(const std::string& json) {
 
 TEST_F(CliTest, SearchFindsWithoutAccentsAndWithStemming) {
   auto records = Records(export_->out);
-  std::set<std::string> with_sudwest, with_woningen;
+  std::set<std::string> with_sudwest, with_woningen, with_organisaties;
   for (const auto& r : records) {
     const std::string tekst = r["tekst"];
     // Both words, however joined ("Súdwest-Fryslân", "Súdwest\nFryslân").
@@ -178,6 +178,7 @@ TEST_F(CliTest, SearchFindsWithoutAccentsAndWithStemming) {
       with_sudwest.insert(r["id"]);
     }
     if (tekst.find("woningen") != std::string::npos) with_woningen.insert(r["id"]);
+    if (tekst.find("organisaties") != std::string::npos) with_organisaties.insert(r["id"]);
   }
   ASSERT_FALSE(with_sudwest.empty());
   ASSERT_FALSE(with_woningen.empty());
@@ -187,6 +188,11 @@ TEST_F(CliTest, SearchFindsWithoutAccentsAndWithStemming) {
   // "woning" finds "woningen" (and "woning" itself).
   std::set<std::string> found = FoundIds(Sh(Tool() + " search woning --json --limit 100").out);
   for (const auto& id : with_woningen) EXPECT_TRUE(found.count(id)) << id;
+  // A plural -s after a vowel, which Snowball keeps: "organisatie" finds
+  // "organisaties" too.
+  ASSERT_FALSE(with_organisaties.empty());
+  found = FoundIds(Sh(Tool() + " search organisatie --json --limit 100").out);
+  for (const auto& id : with_organisaties) EXPECT_TRUE(found.count(id)) << id;
 }
 
 TEST_F(CliTest, SearchByGemeenteInAnySpellingSaysTheRole) {

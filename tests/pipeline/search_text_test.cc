@@ -17,7 +17,8 @@ TEST(StemWordTest, DutchFormsMeet) {
   };
   for (const auto& [a, b] : same) EXPECT_EQ(StemWord(a), StemWord(b)) << a << " / " << b;
   EXPECT_NE(StemWord("woning"), StemWord("wonder"));
-  // A limit of Snowball Dutch: a plural -s after a vowel stays.
+  // A limit of Snowball Dutch: a plural -s after a vowel stays (ParseQuery
+  // looks for both forms).
   EXPECT_NE(StemWord("motie"), StemWord("moties"));
 }
 
@@ -43,12 +44,27 @@ TEST(ParseQueryTest, Table) {
       {"woning NOT huren", "(\"woning\" NOT \"hur\")"},
       {"(woning OR huis) AND bouwen", "(((\"woning\" OR \"huis\")) AND \"bouw\")"},
       // Input that is not meant as syntax never breaks the query.
-      {"motie AND", "\"motie\""},
-      {"AND motie", "\"motie\""},
-      {"NOT motie", nullptr},
-      {"motie OR", "\"motie\""},
-      {"motie ((", "\"motie\""},
-      {"motie ) (", "\"motie\""},
+      {"woning AND", "\"woning\""},
+      {"AND woning", "\"woning\""},
+      {"NOT woning", nullptr},
+      {"woning OR", "\"woning\""},
+      {"woning ((", "\"woning\""},
+      {"woning ) (", "\"woning\""},
+      // Snowball keeps a plural -s after a vowel; a word stands for both.
+      {"motie", "(\"motie\" OR \"moties\")"},
+      {"Moties", "(\"moties\" OR \"motie\")"},
+      {"subsidies", "(\"subsidies\" OR \"subsidie\")"},
+      {"organisatie", "(\"organisatie\" OR \"organisaties\")"},
+      {"\"motie van\"", "(\"motie van\" OR \"moties van\")"},
+      {"motie NOT subsidie", "((\"motie\" OR \"moties\") NOT (\"subsidie\" OR \"subsidies\"))"},
+      // Phrases: at most four alternatives, else the words as typed.
+      {"\"motie subsidie\"",
+       "(\"motie subsidie\" OR \"motie subsidies\" OR \"moties subsidie\" OR "
+       "\"moties subsidies\")"},
+      {"\"motie subsidie organisatie\"", "\"motie subsidie organisatie\""},
+      {"motie*", "\"motie\"*"},  // prefixes are not stemmed
+      {"knie", "(\"knie\" OR \"knies\")"},
+      {"die", "\"die\""},  // too short to be a plural stem
       {"\"open zinsdeel", "\"open zinsdel\""},
       {"or and not", "((\"or\" AND \"and\") AND \"not\")"},
       {"col:umn^ -x +y", "((\"col umn\" AND \"x\") AND \"y\")"},
@@ -80,6 +96,10 @@ TEST(ParseQueryTest, QueryHitsStemsAndPrefixes) {
   EXPECT_TRUE(QueryHits(*q, "woning"));
   EXPECT_TRUE(QueryHits(*q, "bouwstenen"));
   EXPECT_FALSE(QueryHits(*q, "huis"));
+  auto plural = ParseQuery("motie");
+  ASSERT_TRUE(plural.ok());
+  EXPECT_TRUE(QueryHits(*plural, "moties"));
+  EXPECT_TRUE(QueryHits(*plural, "motie"));
 }
 
 TEST(SnippetTest, MarksTheMatchedWordsAroundTheFirstHit) {
