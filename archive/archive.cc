@@ -167,9 +167,13 @@ std::string NewestPreadviesOf(const std::string& motion_id, const std::string& c
 }
 
 Status InsertSearchFields(sqlite3* db, int64_t doc_no, const SearchFields& f) {
+  // An upsert, not INSERT OR REPLACE: a REPLACE deletes without firing the
+  // delete trigger, and search_fts would keep the old text.
   Stmt insert(db,
-              "INSERT OR REPLACE INTO document_search(doc_no, titel, tekst, overwegingen, "
-              "verzoeken) VALUES (?,?,?,?,?)");
+              "INSERT INTO document_search(doc_no, titel, tekst, overwegingen, verzoeken) "
+              "VALUES (?,?,?,?,?) ON CONFLICT(doc_no) DO UPDATE SET titel = excluded.titel, "
+              "tekst = excluded.tekst, overwegingen = excluded.overwegingen, "
+              "verzoeken = excluded.verzoeken");
   insert.Bind(1, doc_no).Bind(2, f.titel).Bind(3, f.tekst).Bind(4, f.overwegingen);
   insert.Bind(5, f.verzoeken);
   if (insert.Step() != SQLITE_DONE) return SqliteError(db, "store search text");

@@ -291,6 +291,23 @@ TEST_F(ArchiveTest, SearchRanksAndFiltersOnTheStemmedIndex) {
   EXPECT_EQ(a->Search(q).status().code(), Status::Code::kInvalidArgument);
 }
 
+TEST_F(ArchiveTest, StoringSearchFieldsAgainReplacesThemInTheIndex) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());
+  SearchFields fields{"nieuw", "andere tekst over klimaat", "", ""};
+  ASSERT_TRUE(a->StoreSearchFields({{"aaaa11110", fields}}).ok());
+  SearchRequest q;
+  q.match = "\"klimaat\"";
+  auto hits = a->Search(q);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 1u);
+  q.match = "verzoeken : (\"woning\")";  // the old text is gone from the index
+  EXPECT_TRUE(a->Search(q)->empty());
+  auto problems = a->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << problems->front();
+}
+
 TEST_F(ArchiveTest, HistoryIsAppendOnlyAndIdempotent) {
   auto a = Open();
   ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());
