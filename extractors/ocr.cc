@@ -30,6 +30,32 @@ const char* DataPath(const OcrOptions& o) {
   return o.tessdata.empty() ? nullptr : o.tessdata.c_str();
 }
 
+// Hands `image` to `api`, which copies it.
+void GiveImage(tesseract::TessBaseAPI& api, const GrayImage& image) {
+  api.SetVariable("user_defined_dpi", std::to_string(image.dpi).c_str());
+  api.SetImage(image.pixels.data(), image.width, image.height, 1, image.bytes_per_row);
+  api.SetSourceResolution(image.dpi);
+}
+
+// True when most of the text in the layout runs up or down the page
+// (Tesseract takes such lines for vertical writing): a page turned by 90 or
+// 270 degrees. Which of the two, only orientation detection tells.
+bool LinesRunVertically(tesseract::PageIterator& it) {
+  long vertical = 0, horizontal = 0;
+  do {
+    tesseract::Orientation orientation;
+    tesseract::WritingDirection direction;
+    tesseract::TextlineOrder order;
+    float deskew = 0;
+    int left, top, right, bottom;
+    if (!it.BoundingBox(tesseract::RIL_BLOCK, &left, &top, &right, &bottom)) continue;
+    it.Orientation(&orientation, &direction, &order, &deskew);
+    const long area = static_cast<long>(right - left) * (bottom - top);
+    (direction == tesseract::WRITING_DIRECTION_TOP_TO_BOTTOM ? vertical : horizontal) += area;
+  } while (it.Next(tesseract::RIL_BLOCK));
+  return vertical > horizontal;
+}
+
 }  // namespace
 
 std::string ModelVersion(const std::string& tessdata, const std::string& language) {
@@ -112,35 +138,6 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
 
-namespace {
-
-// True when most of the text in the layout runs up or down the page
-// (Tesseract takes such lines for vertical writing): a page turned by 90 or
-// 270 degrees. Which of the two, only orientation detection tells.
-bool LinesRunVertically(tesseract::PageIterator& it) {
-  long vertical = 0, horizontal = 0;
-  do {
-    tesseract::Orientation orientation;
-    tesseract::WritingDirection direction;
-    tesseract::TextlineOrder order;
-    float deskew = 0;
-    int left, top, right, bottom;
-    if (!it.BoundingBox(tesseract::RIL_BLOCK, &left, &top, &right, &bottom)) continue;
-    it.Orientation(&orientation, &direction, &order, &deskew);
-    const long area = static_cast<long>(right - left) * (bottom - top);
-    (direction == tesseract::WRITING_DIRECTION_TOP_TO_BOTTOM ? vertical : horizontal) += area;
-  } while (it.Next(tesseract::RIL_BLOCK));
-  return vertical > horizontal;
-}
-
-}  // namespace
-
-void OcrEngine::Load(const GrayImage& page) {
-  impl_->reader.SetVariable("user_defined_dpi", std::to_string(page.dpi).c_str());
-  impl_->reader.SetImage(page.pixels.data(), page.width, page.height, 1, page.bytes_per_row);
-  impl_->reader.SetSourceResolution(page.dpi);
-}
-
 OcrResult OcrEngine::Recognize() {
   OcrResult result;
   std::unique_ptr<char[]> text(impl_->reader.GetUTF8Text());
@@ -152,17 +149,14 @@ OcrResult OcrEngine::Recognize() {
 
 OcrResult OcrEngine::ReadTurnedBack(const GrayImage& image, int degrees) {
   // `degrees` is how far the page is turned clockwise; turn it back.
-  Load(Rotate(image, (360 - degrees) % 360));
+  GiveImage(impl_->reader, Rotate(image, (360 - degrees) % 360));
   OcrResult result = Recognize();
   result.rotated_degrees = degrees;
   return result;
 }
 
 int OcrEngine::DetectTurn(const GrayImage& image) {
-  impl_->orientation.SetVariable("user_defined_dpi", std::to_string(image.dpi).c_str());
-  impl_->orientation.SetImage(image.pixels.data(), image.width, image.height, 1,
-                              image.bytes_per_row);
-  impl_->orientation.SetSourceResolution(image.dpi);
+  GiveImage(impl_->orientation, image);
   int degrees = 0;
   float confidence = 0, script_confidence = 0;
   const char* script = nullptr;
@@ -182,7 +176,7 @@ Result<OcrResult> OcrEngine::Read(const GrayImage& image) {
   // or down (Tesseract reads those, but worse: letters dropped at 150 dpi),
   // seen in the layout before recognition, which reuses it; or for a page
   // that read badly, as one upside down does.
-  Load(image);
+  GiveImage(impl_->reader, image);
   bool vertical = false;
   if (impl_->has_orientation) {
     std::unique_ptr<tesseract::PageIterator> layout(impl_->reader.AnalyseLayout());
@@ -192,7 +186,7 @@ Result<OcrResult> OcrEngine::Read(const GrayImage& image) {
     impl_->reader.Clear();
     const int degrees = DetectTurn(image);
     if (degrees != 0) return ReadTurnedBack(image, degrees);
-    Load(image);
+    GiveImage(impl_->reader, image);
   }
   OcrResult result = Recognize();
   if (vertical || result.confidence >= kConfidentRead || !impl_->has_orientation) return result;

@@ -74,8 +74,7 @@ class OcrEngine {
   const std::string& Name() const;
 
  private:
-  void Load(const GrayImage& page);  // hands the pixels to the reader
-  OcrResult Recognize();             // reads what Load gave, then clears
+  OcrResult Recognize();  // reads the image the reader was given, then clears
   OcrResult ReadTurnedBack(const GrayImage& image, int degrees);
   int DetectTurn(const GrayImage& image);  // degrees clockwise, or 0
 
