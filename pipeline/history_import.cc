@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/dates.h"
-#include "pipeline/gazetteer.h"
+#include "extractors/dates.h"
+#include "extractors/gazetteer.h"
 #include "pipeline/normalize.h"
 
 namespace motiearchief::pipeline {

@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "base/sha256.h"
-#include "extractors/pdf_text.h"
-#include "pipeline/extract.h"
-#include "pipeline/gazetteer.h"
+#include "reader/pdf_text.h"
+#include "extractors/extract.h"
+#include "extractors/gazetteer.h"
 #include "pipeline/linker.h"
 #include "pipeline/normalize.h"
 #include "pipeline/search_text.h"
@@ -87,7 +87,7 @@ Status IndexUnsearchableDocuments(archive::Archive& archive) {
 }  // namespace
 
 std::string ToolVersions() {
-  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " + extractors::PopplerVersion();
+  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " + reader::PopplerVersion();
 }
 
 Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths) {

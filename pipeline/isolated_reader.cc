@@ -16,7 +16,7 @@
 namespace motiearchief::pipeline {
 namespace {
 
-nlohmann::json Encode(const Result<extractors::PdfText>& result) {
+nlohmann::json Encode(const Result<reader::PdfText>& result) {
   nlohmann::json j;
   if (!result.ok()) {
     j["code"] = static_cast<int>(result.status().code());
@@ -38,7 +38,7 @@ nlohmann::json Encode(const Result<extractors::PdfText>& result) {
   return j;
 }
 
-Result<extractors::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
+Result<reader::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
                                    const std::string& path) {
   nlohmann::json j = nlohmann::json::from_msgpack(bytes, true, false);
   if (j.is_discarded() || !j.is_object()) {
@@ -48,11 +48,11 @@ Result<extractors::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
   if (code != 0) {
     return Status::Error(static_cast<Status::Code>(code), j.value("message", ""));
   }
-  extractors::PdfText text;
+  reader::PdfText text;
   text.encrypted = j.value("encrypted", false);
   text.warnings = j.value("warnings", std::vector<std::string>{});
   for (const auto& p : j["pages"]) {
-    extractors::PdfPage page;
+    reader::PdfPage page;
     page.number = p.value("n", 0);
     page.text = p.value("t", "");
     page.method = p.value("m", "text");
@@ -79,7 +79,7 @@ Result<extractors::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
   setrlimit(RLIMIT_CORE, &core);
   std::vector<std::uint8_t> bytes;
   try {
-    bytes = nlohmann::json::to_msgpack(Encode(extractors::ReadPdfText(path, options.read)));
+    bytes = nlohmann::json::to_msgpack(Encode(reader::ReadPdfText(path, options.read)));
   } catch (const std::bad_alloc&) {
     bytes =
         nlohmann::json::to_msgpack({{"code", static_cast<int>(Status::Code::kTooLarge)},
@@ -99,9 +99,9 @@ Result<extractors::PdfText> Decode(const std::vector<std::uint8_t>& bytes,
 
 }  // namespace
 
-Result<extractors::PdfText> ReadPdfIsolated(const std::string& path,
+Result<reader::PdfText> ReadPdfIsolated(const std::string& path,
                                             const IsolationOptions& options) {
-  if (!options.isolate) return extractors::ReadPdfText(path, options.read);
+  if (!options.isolate) return reader::ReadPdfText(path, options.read);
   int fds[2];
   if (pipe(fds) != 0) return Status::IoError(std::string("pipe: ") + std::strerror(errno));
   const pid_t parent = getpid();

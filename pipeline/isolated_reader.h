@@ -2,7 +2,7 @@
 // in Poppler (or Tesseract) costs one file, never the batch or the archive.
 //
 // The parent forks a child per file; the child sets its limits
-// (address space, CPU seconds), reads the file with extractors/, writes the
+// (address space, CPU seconds), reads the file with reader/, writes the
 // pages to a pipe and exits. The parent enforces a wall-clock limit, kills
 // the child when it is exceeded, and turns every way a child can end into a
 // Status: kTimeout, kCrashed (a signal, also the kernel's SIGKILL on
@@ -14,7 +14,7 @@
 #include <string>
 
 #include "base/status.h"
-#include "extractors/pdf_text.h"
+#include "reader/pdf_text.h"
 
 namespace motiearchief::pipeline {
 
@@ -29,10 +29,10 @@ struct IsolationOptions {
   int cpu_seconds = 3600;
   // Address-space limit of the child, MiB. Default 4096.
   long memory_mib = 4096;
-  extractors::PdfReadOptions read;
+  reader::PdfReadOptions read;
 };
 
-Result<extractors::PdfText> ReadPdfIsolated(const std::string& path,
+Result<reader::PdfText> ReadPdfIsolated(const std::string& path,
                                             const IsolationOptions& options);
 
 }  // namespace motiearchief::pipeline

@@ -2,8 +2,8 @@
 
 #include <re2/re2.h>
 
-#include "pipeline/extract.h"
-#include "pipeline/gazetteer.h"
+#include "extractors/extract.h"
+#include "extractors/gazetteer.h"
 #include "pipeline/normalize.h"
 #include "pipeline/search_text.h"
 

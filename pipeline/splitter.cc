@@ -1,6 +1,6 @@
 #include "pipeline/splitter.h"
 
-#include "pipeline/grammar.h"
+#include "extractors/grammar.h"
 #include "pipeline/normalize.h"
 #include "schema/record.h"
 
@@ -22,6 +22,7 @@ constexpr StartRule kStartRules[] = {
     {"doc.preadvies", schema::kPreadvies},
     {"doc.amendement", schema::kAmendement},
     {"doc.motie", schema::kMotie},
+    {"doc.motie_van_lid", schema::kMotie},
     {"doc.motie_header", schema::kMotie},
     {"doc.in_vergadering_bijeen", schema::kMotie},
     {"doc.resolutie", schema::kResolutie},
@@ -33,7 +34,8 @@ bool LooksLikeAmendement(const std::vector<std::string_view>& lines) {
   for (std::string_view line : lines) {
     if (Trim(line).empty()) continue;
     if (++n > 40) break;
-    if (Matches("doc.amendement", line) || Matches("title.amendement_label", line)) {
+    if (Matches("doc.amendement", line) || Matches("title.amendement_label", line) ||
+        Matches("doc.amendement_besluit", line)) {
       return true;
     }
   }
@@ -44,21 +46,28 @@ bool LooksLikeAmendement(const std::vector<std::string_view>& lines) {
 // structure of a motion (considerations, then requests, then the closing
 // formula or signatures), else a letter, else "overig".
 std::string ClassifyByContent(const std::string& text, std::string* rule) {
-  bool consideration = false, request = false, closing = false;
+  // The parts of a motion: a consideration or an addressing preamble ("De
+  // Kamer,", "De raad van ..., in vergadering bijeen"), an operative clause,
+  // and a closing formula or signature-like end. Two of three make a motion;
+  // essays and letters that speak of motions have prose, not these lines.
+  static constexpr const char* kConsiderations[] = {"clause.constaterende", "clause.overwegende",
+                                                    "clause.van_mening", "clause.van_oordeel"};
+  static constexpr const char* kRequests[] = {"request.verzoekt", "request.roept_op",
+                                              "request.draagt_op", "request.spreekt_uit",
+                                              "request.nodigt_uit"};
+  bool consideration = false, preamble = false, request = false, closing = false;
   int letterhead = 0;
   for (std::string_view line : SplitLines(text)) {
-    if (Matches("clause.constaterende", line) || Matches("clause.overwegende", line)) {
-      consideration = true;
-    } else if (consideration &&
-               (Matches("request.verzoekt", line) || Matches("request.roept_op", line) ||
-                Matches("request.draagt_op", line) || Matches("request.spreekt_uit", line))) {
-      request = true;
-    } else if (request && Matches("clause.end_orde_van_de_dag", line)) {
-      closing = true;
+    for (const char* r : kConsiderations) consideration = consideration || Matches(r, line);
+    preamble =
+        preamble || Matches("profile.de_kamer", line) || Matches("doc.in_vergadering_bijeen", line);
+    if (consideration || preamble) {
+      for (const char* r : kRequests) request = request || Matches(r, line);
     }
+    if (request && Matches("clause.end_orde_van_de_dag", line)) closing = true;
     if (Matches("doc.brief_letterhead", line)) ++letterhead;
   }
-  if (consideration && request && closing) {
+  if (request && (closing || (consideration && preamble))) {
     *rule = "content.motion_structure";
     return schema::kMotie;
   }

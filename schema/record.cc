@@ -23,21 +23,11 @@ nlohmann::ordered_json Clauses(const std::vector<Clause>& clauses, bool with_pro
 }  // namespace
 
 const std::vector<std::string>& ContractKeys() {
-  static const std::vector<std::string> keys = {"id",
-                                                "soort",
-                                                "titel",
-                                                "indieners",
-                                                "mede_indieners",
-                                                "ondersteuners",
-                                                "datum_indiening",
-                                                "vergadering",
-                                                "overwegingen",
-                                                "verzoeken",
-                                                "ondertekenaars",
-                                                "preadvies",
-                                                "motie",
-                                                "bron",
-                                                "tekst"};
+  static const std::vector<std::string> keys = {
+      "id",          "soort",          "titel",         "orgaan",
+      "indieners",   "mede_indieners", "ondersteuners", "datum_indiening",
+      "vergadering", "overwegingen",   "verzoeken",     "ondertekenaars",
+      "preadvies",   "motie",          "bron",          "tekst"};
   return keys;
 }
 
@@ -46,6 +36,7 @@ nlohmann::ordered_json ToJson(const Record& r, bool with_provenance) {
   j["id"] = r.id;
   j["soort"] = r.soort;
   j["titel"] = OptionalString(r.titel);
+  j["orgaan"] = OptionalString(r.orgaan);
   j["indieners"] = r.indieners;
   j["mede_indieners"] = r.mede_indieners;
   j["ondersteuners"] = r.ondersteuners;
@@ -133,6 +124,7 @@ Record RecordFromJson(const nlohmann::ordered_json& j) {
   r.id = j.value("id", "");
   r.soort = j.value("soort", kOverig);
   r.titel = GetOptional(j, "titel");
+  r.orgaan = GetOptional(j, "orgaan");
   r.indieners = GetStrings(j, "indieners");
   r.mede_indieners = GetStrings(j, "mede_indieners");
   r.ondersteuners = GetStrings(j, "ondersteuners");

@@ -64,6 +64,10 @@ struct Record {
   std::string id;
   std::string soort = kOverig;
   std::optional<std::string> titel;
+  // The body addressed or adopting: "ALV VNG", "Tweede Kamer", "Eerste Kamer",
+  // "Provinciale Staten <provincie>", "gemeenteraad <gemeente>",
+  // "algemeen bestuur <waterschap>"; null when the text does not say.
+  std::optional<std::string> orgaan;
   std::vector<std::string> indieners;
   std::vector<std::string> mede_indieners;
   std::vector<std::string> ondersteuners;

@@ -23,6 +23,8 @@ packages=(
   qpdf
   # scanned samples (samples-scanned/make_scanned.py) and the OCR benchmark
   imagemagick img2pdf ocrmypdf python3-levenshtein time
+  # quality tests (tests/quality): the export records against their JSON Schema
+  python3-jsonschema
 )
 
 missing=()

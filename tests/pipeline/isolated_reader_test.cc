@@ -49,17 +49,17 @@ TEST(IsolatedReaderTest, ScannedPagesAreReadByOcrAndOnlyWhenAsked) {
   no_ocr.read.ocr.enabled = false;
   auto plain = ReadPdfIsolated(scan, no_ocr);
   ASSERT_TRUE(plain.ok()) << plain.status().ToString();
-  EXPECT_FALSE(extractors::TextLayerUsable(plain->pages[0].text));
+  EXPECT_FALSE(reader::TextLayerUsable(plain->pages[0].text));
   auto read = ReadPdfIsolated(scan, IsolationOptions{});
   ASSERT_TRUE(read.ok());
   ASSERT_EQ(read->pages.size(), 1u);
   EXPECT_EQ(read->pages[0].method, "ocr");
   EXPECT_GT(read->pages[0].ocr_confidence, 80);
   EXPECT_NE(read->pages[0].text.find("Herstel financiële verhouding"), std::string::npos);
-  auto engine = extractors::OcrEngine::Create({});
+  auto engine = reader::OcrEngine::Create({});
   ASSERT_TRUE(engine.ok());
   EXPECT_EQ(read->pages[0].engine, (*engine)->Name());
-  const std::string model = extractors::ModelVersion("/usr/share/tesseract-ocr/5/tessdata", "nld");
+  const std::string model = reader::ModelVersion("/usr/share/tesseract-ocr/5/tessdata", "nld");
   ASSERT_FALSE(model.empty());
   EXPECT_EQ(read->pages[0].engine.rfind("tesseract 5.", 0), 0u) << read->pages[0].engine;
   EXPECT_NE(read->pages[0].engine.find(" (" + model + ", LSTM)"), std::string::npos)

@@ -1,0 +1,41 @@
+// The header of a council, Staten or water board motion: its own title and
+// its date, read by the rules a layout profile names (profiles.h).
+//
+//   Motie Autoloze dag                     title.heading
+//   Motie: 'Iedere opstand begint ...'     title.heading, quotes dropped
+//   Motie van het raadslid X inzake Y      title.inzake: "Y", wrapped lines joined
+//   Provinciale Staten van Utrecht in vergadering bijeen op 30 oktober 2019
+//                                          date.anchor_meeting
+//   Voorgesteld 30 november 1995           date.anchor_voorgesteld
+//
+// Thread-safety: pure functions.
+#ifndef MOTIEARCHIEF_EXTRACTORS_MOTION_HEADER_H_
+#define MOTIEARCHIEF_EXTRACTORS_MOTION_HEADER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/lines.h"
+
+namespace motiearchief::pipeline {
+
+struct HeaderValue {
+  std::string value;
+  int page = 0;
+  std::string rule;
+};
+
+// The document's own title in lines [0, end): the first heading line that
+// names it, with the lines it wraps onto. Not the kind of motion ("Motie
+// vreemd aan de orde van de dag") nor its number ("Motie 72/2014").
+std::optional<HeaderValue> FindOwnTitle(const std::vector<Line>& lines, size_t end);
+
+// The first date in lines [0, end) that one of `rules` anchors (tried in
+// order); a date may wrap onto the next line. ISO "YYYY-MM-DD".
+std::optional<HeaderValue> FindAnchoredDate(const std::vector<Line>& lines, size_t end,
+                                            const std::vector<const char*>& rules);
+
+}  // namespace motiearchief::pipeline
+
+#endif  // MOTIEARCHIEF_EXTRACTORS_MOTION_HEADER_H_

@@ -1,0 +1,281 @@
+#include "reader/pdf_text.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#include <poppler/cpp/poppler-version.h>
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "reader/scan_resolution.h"
+
+namespace motiearchief::reader {
+namespace {
+
+// Poppler reports through one global callback; collect into the reader
+// running on this thread.
+thread_local std::vector<std::string>* t_warnings = nullptr;
+
+void CollectPopplerMessage(const std::string& message, void*) {
+  if (t_warnings == nullptr || t_warnings->size() >= 100) return;
+  // Pages needing OCR are parsed twice (ScanResolutions): say things once.
+  std::string warning = "poppler: " + message;
+  if (std::find(t_warnings->begin(), t_warnings->end(), warning) == t_warnings->end()) {
+    t_warnings->push_back(std::move(warning));
+  }
+}
+
+void InstallPopplerCallbackOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(CollectPopplerMessage, nullptr); });
+}
+
+Status CheckPdfHeader(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  char head[1024] = {};
+  in.read(head, sizeof head);
+  std::string_view view(head, static_cast<size_t>(in.gcount()));
+  if (view.empty()) return Status::Error(Status::Code::kEmpty, path + ": empty file");
+  if (view.find("%PDF-") == std::string_view::npos) {
+    return Status::Error(Status::Code::kNotPdf, path + ": not a PDF (no %PDF- header)");
+  }
+  return Status::Ok();
+}
+
+int Letters(std::string_view text) {
+  int letters = 0;
+  for (unsigned char c : text) {
+    // ASCII letters, and lead bytes of multi-byte characters (é, ë, ...).
+    if (std::isalpha(c) || c >= 0xC3) ++letters;
+  }
+  return letters;
+}
+
+// Below this a scan is enlarged for Tesseract (measured on the samples'
+// 150-ppi scans: read at 150 as well as at 300 dpi, in three quarters of
+// the time).
+constexpr double kMinScanDpi = 150;
+
+// Renders page `p` in greyscale at options.dpi; a scan of `scan_ppi` pixels
+// per inch at that resolution when lower (enlarging a scan adds no detail,
+// only time), but not below kMinScanDpi; lower still when the page is so
+// large that the image would pass options.max_pixels.
+GrayImage Render(const poppler::page& p, const OcrOptions& options, double scan_ppi,
+                 std::string* warning) {
+  poppler::rectf box = p.page_rect();
+  double dpi = options.dpi;
+  if (scan_ppi > 0) dpi = std::min(dpi, std::max(kMinScanDpi, std::round(scan_ppi)));
+  const double pixels = box.width() / 72.0 * dpi * (box.height() / 72.0 * dpi);
+  if (pixels > static_cast<double>(options.max_pixels)) {
+    dpi *= std::sqrt(static_cast<double>(options.max_pixels) / pixels);
+    *warning = "page is " + std::to_string(static_cast<int>(box.width())) + "x" +
+               std::to_string(static_cast<int>(box.height())) + " pt; rendered at " +
+               std::to_string(static_cast<int>(dpi)) + " dpi";
+  }
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::image image = renderer.render_page(&p, dpi, dpi);
+  GrayImage gray;
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) return gray;
+  gray.width = image.width();
+  gray.height = image.height();
+  gray.bytes_per_row = image.bytes_per_row();
+  gray.dpi = static_cast<int>(dpi);
+  const char* data = image.const_data();
+  gray.pixels.assign(data, data + static_cast<size_t>(gray.bytes_per_row) * gray.height);
+  return gray;
+}
+
+// True when every pixel is (nearly) the same: nothing to read, or a render
+// that "succeeded" without drawing anything.
+bool Blank(const GrayImage& image) {
+  if (image.pixels.empty()) return true;
+  unsigned char lo = 255, hi = 0;
+  for (int y = 0; y < image.height; y += 4) {
+    const unsigned char* row = image.pixels.data() + static_cast<size_t>(y) * image.bytes_per_row;
+    for (int x = 0; x < image.width; x += 4) {
+      lo = std::min(lo, row[x]);
+      hi = std::max(hi, row[x]);
+    }
+  }
+  return hi - lo < 32;
+}
+
+// Renders the pages listed in `todo` one by one on this thread (Poppler's
+// document is not for concurrent use) and reads them on `jobs` threads,
+// each with its own engine; at most `jobs` rendered pages wait.
+void OcrPages(const std::string& path, poppler::document& doc, const std::vector<int>& todo,
+              const OcrOptions& options, PdfText& result) {
+  const int jobs = std::max(
+      1, std::min<int>(static_cast<int>(todo.size()),
+                       options.jobs > 0
+                           ? options.jobs
+                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))));
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<std::pair<int, GrayImage>> queue;
+  bool done = false;
+  std::vector<std::string> warnings;
+  auto add_warning = [&](std::string what) {
+    std::lock_guard<std::mutex> lock(mu);
+    warnings.push_back(std::move(what));
+  };
+  auto warn = [&](int index, const std::string& what) {
+    add_warning("page " + std::to_string(index + 1) + ": " + what);
+  };
+  auto worker = [&] {
+    auto engine = OcrEngine::Create(options);
+    // Every worker fails alike; the duplicates go below.
+    if (!engine.ok()) add_warning(engine.status().message());
+    while (true) {
+      std::pair<int, GrayImage> job;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return !queue.empty() || done; });
+        if (queue.empty()) return;
+        job = std::move(queue.front());
+        queue.pop_front();
+      }
+      changed.notify_all();
+      if (!engine.ok()) continue;
+      auto read = (*engine)->Read(job.second);
+      if (!read.ok()) {
+        warn(job.first, "OCR failed: " + read.status().message());
+        continue;
+      }
+      PdfPage& page = result.pages[static_cast<size_t>(job.first)];
+      // A short text layer (a stamp, a header) stays unless OCR finds more.
+      if (Letters(read->text) < std::max(40, 2 * Letters(page.text))) {
+        warn(job.first, "OCR found no more text than the text layer");
+        continue;
+      }
+      page.text = std::move(read->text);
+      page.method = "ocr";
+      page.ocr_confidence = read->confidence;
+      page.engine = (*engine)->Name();
+      if (read->rotated_degrees != 0) {
+        warn(job.first,
+             "turned by " + std::to_string(read->rotated_degrees) + " degrees; read turned back");
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  const std::vector<double> scan_ppi = ScanResolutions(path, todo);
+  for (size_t i = 0; i < todo.size(); ++i) {
+    const int index = todo[i];
+    std::unique_ptr<poppler::page> p(doc.create_page(index));
+    if (!p) continue;
+    std::string note;
+    GrayImage image = Render(*p, options, scan_ppi[i], &note);
+    if (!note.empty()) warn(index, note);
+    if (Blank(image)) {
+      warn(index, image.pixels.empty() ? "the render is empty" : "blank page, nothing to read");
+      continue;
+    }
+    std::unique_lock<std::mutex> lock(mu);
+    changed.wait(lock, [&] { return queue.size() < static_cast<size_t>(jobs); });
+    queue.emplace_back(index, std::move(image));
+    changed.notify_all();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+  }
+  changed.notify_all();
+  for (auto& t : threads) t.join();
+  std::sort(warnings.begin(), warnings.end());
+  warnings.erase(std::unique(warnings.begin(), warnings.end()), warnings.end());
+  for (auto& w : warnings) result.warnings.push_back(std::move(w));
+}
+
+}  // namespace
+
+bool TextLayerUsable(std::string_view text) {
+  const int letters = Letters(text);
+  if (letters < 40) return false;
+  int replacements = 0;
+  for (size_t pos = text.find("\xEF\xBF\xBD"); pos != std::string_view::npos;
+       pos = text.find("\xEF\xBF\xBD", pos + 3)) {
+    ++replacements;
+  }
+  if (replacements * 20 > letters) return false;
+  int lines = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (Letters(text.substr(start, end - start)) > 0) ++lines;
+    start = end + 1;
+  }
+  // A line or two over an image: a scan with a stamp or a running header.
+  return lines > 2 || letters >= 200;
+}
+
+Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& options) {
+  MA_RETURN_IF_ERROR(CheckPdfHeader(path));
+  InstallPopplerCallbackOnce();
+  PdfText result;
+  t_warnings = &result.warnings;
+  struct Reset {
+    ~Reset() { t_warnings = nullptr; }
+  } reset;
+
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  if (!doc) {
+    return Status::Error(Status::Code::kDamaged, path + ": Poppler cannot open this PDF");
+  }
+  if (doc->is_locked()) {
+    return Status::Error(Status::Code::kEncrypted, path + ": encrypted, a user password is needed");
+  }
+  result.encrypted = doc->is_encrypted();
+  const int pages = doc->pages();
+  if (pages <= 0) {
+    return Status::Error(Status::Code::kDamaged, path + ": PDF has no pages");
+  }
+  if (pages > options.max_pages) {
+    return Status::Error(Status::Code::kTooLarge, path + ": " + std::to_string(pages) +
+                                                      " pages, over the limit of " +
+                                                      std::to_string(options.max_pages));
+  }
+  result.pages.reserve(static_cast<size_t>(pages));
+  for (int i = 0; i < pages; ++i) {
+    PdfPage page;
+    page.number = i + 1;
+    std::unique_ptr<poppler::page> p(doc->create_page(i));
+    if (p) {
+      poppler::byte_array utf8 =
+          p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+      page.text.assign(utf8.begin(), utf8.end());
+    } else {
+      result.warnings.push_back("page " + std::to_string(i + 1) +
+                                ": Poppler cannot read this page");
+    }
+    result.pages.push_back(std::move(page));
+  }
+  if (options.ocr.enabled) {
+    std::vector<int> todo;
+    for (size_t i = 0; i < result.pages.size(); ++i) {
+      if (!TextLayerUsable(result.pages[i].text)) todo.push_back(static_cast<int>(i));
+    }
+    if (!todo.empty()) OcrPages(path, *doc, todo, options.ocr, result);
+  }
+  return result;
+}
+
+std::string PopplerVersion() { return "poppler-cpp " + poppler::version_string(); }
+
+}  // namespace motiearchief::reader

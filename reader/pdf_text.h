@@ -1,0 +1,64 @@
+// Reading the text layer of a PDF with Poppler (poppler-cpp).
+//
+// This is the only place, with ocr.h, that touches Poppler: everything else
+// sees pages of UTF-8 text. Poppler is fed files from outside and has known
+// crashes and hangs on crafted input, so callers that handle untrusted files
+// run ReadPdfText in a child process (see pipeline/isolated_reader.h).
+//
+// Thread-safety: ReadPdfText may be called from several threads at once on
+// different files; it keeps no state between calls.
+#ifndef MOTIEARCHIEF_READER_PDF_TEXT_H_
+#define MOTIEARCHIEF_READER_PDF_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "reader/ocr.h"
+
+namespace motiearchief::reader {
+
+struct PdfPage {
+  int number = 0;               // 1-based
+  std::string text;             // UTF-8, Poppler's physical layout (columns kept)
+  std::string method = "text";  // "text" (text layer) or "ocr"
+  double ocr_confidence = -1;   // mean word confidence 0..100, -1 if no OCR
+  std::string engine;           // for OCR: OcrEngine::Name(), Tesseract's and the model's version
+};
+
+struct PdfText {
+  std::vector<PdfPage> pages;
+  bool encrypted = false;             // encrypted but readable (owner password only)
+  std::vector<std::string> warnings;  // Poppler's complaints, as data
+};
+
+struct PdfReadOptions {
+  // Refuse documents with more pages than this (kTooLarge). Default 5000.
+  int max_pages = 5000;
+  // Pages without a usable text layer are rendered and read by Tesseract.
+  OcrOptions ocr;
+};
+
+// Whether a page's text layer can be used as it is: enough letters for a
+// page, few replacement characters (U+FFFD: a font without a Unicode map),
+// more than a header or stamp over a scanned image.
+bool TextLayerUsable(std::string_view text);
+
+// Reads every page: its text layer where usable, else OCR (in parallel over
+// options.ocr.jobs engines; one page rendered ahead per engine, so memory
+// stays bounded whatever the page count). A page that cannot be rendered
+// or read is kept with its text layer and a warning. Errors (naming `path`):
+//   kIoError    the file cannot be read
+//   kNotPdf     it does not start with "%PDF-" within its first 1024 bytes
+//   kEncrypted  a user password is needed
+//   kDamaged    Poppler cannot open it
+//   kTooLarge   more than options.max_pages pages
+Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& options = {});
+
+// "poppler-cpp 22.12.0", for the record of how a file was read.
+std::string PopplerVersion();
+
+}  // namespace motiearchief::reader
+
+#endif  // MOTIEARCHIEF_READER_PDF_TEXT_H_

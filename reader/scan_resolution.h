@@ -1,0 +1,25 @@
+// Scan resolution: how many pixels per inch the scanned image on a page
+// carries, so OCR can read the scan at the resolution it was made at.
+// Internal to reader/ (Poppler's own API, not poppler-cpp: poppler-cpp
+// says nothing about the images on a page).
+#ifndef MOTIEARCHIEF_READER_SCAN_RESOLUTION_H_
+#define MOTIEARCHIEF_READER_SCAN_RESOLUTION_H_
+
+#include <string>
+#include <vector>
+
+namespace motiearchief::reader {
+
+// For each 0-based page index in `pages` of the PDF at `path`: the
+// resolution (pixels per inch, the lower of the two axes) of the largest
+// image drawn on that page when the image covers at least half the page,
+// as a scan does; 0 for a page without one, and for every page when the
+// file cannot be read (the caller then renders at its default).
+// Interprets the pages' content but decodes no image. Poppler's messages go
+// where poppler-cpp sends them when a poppler::document is alive (so call
+// it while one is), else to stderr. Thread-compatible.
+std::vector<double> ScanResolutions(const std::string& path, const std::vector<int>& pages);
+
+}  // namespace motiearchief::reader
+
+#endif  // MOTIEARCHIEF_READER_SCAN_RESOLUTION_H_

@@ -1,0 +1,209 @@
+// Extraction on motions phrased in the many ways the genre uses: other
+// headings, numbered clauses, "Dat" paragraphs, OCR damage, signature
+// layouts. Each case is a small document and the fields it must yield.
+#include "extractors/extract.h"
+
+#include <gtest/gtest.h>
+
+namespace motiearchief::pipeline {
+namespace {
+
+schema::Record Extract(const std::string& soort, const std::string& text) {
+  return ExtractRecord(soort, {{1, text, false}}, Gazetteer::Default());
+}
+
+TEST(ExtractMotionTest, NumberedClausesAndInlineRequest) {
+  auto r = Extract(
+      "motie",
+      "Motie: Eerlijke verdeling gemeentefonds\n"
+      "Indieners: Gemeenten Zeist, Utrecht en Nijmegen\n"
+      "Datum: 20-11-2023\n\n"
+      "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 1 december 2023,\n\n"
+      "Constaterende dat:\n"
+      "1. het gemeentefonds vanaf 2026 met 3 miljard wordt gekort;\n"
+      "2. gemeenten daardoor taken niet meer\n"
+      "kunnen uitvoeren;\n"
+      "Overwegende dat:\n"
+      "a) de opschalingskorting nooit is onderbouwd;\n"
+      "Spreekt uit dat de korting van tafel moet;\n"
+      "Draagt het bestuur op om:\n"
+      "1. dit in te brengen bij de formatie;\n"
+      "2. de leden te informeren.\n"
+      "En gaat over tot de orde van de dag.\n");
+  EXPECT_EQ(r.titel, "Eerlijke verdeling gemeentefonds");
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Zeist", "Utrecht", "Nijmegen"}));
+  EXPECT_EQ(r.datum_indiening, "2023-11-20");
+  EXPECT_EQ(r.vergadering, "2023-12-01");
+  ASSERT_EQ(r.overwegingen.size(), 3u);
+  EXPECT_EQ(r.overwegingen[0].soort, "constaterende");
+  // Final punctuation stays as in the source.
+  EXPECT_EQ(r.overwegingen[1].tekst, "gemeenten daardoor taken niet meer kunnen uitvoeren;");
+  EXPECT_EQ(r.overwegingen[2].soort, "overwegende");
+  ASSERT_EQ(r.verzoeken.size(), 3u);
+  EXPECT_EQ(r.verzoeken[0].soort, "spreekt uit");
+  EXPECT_EQ(r.verzoeken[0].tekst, "de korting van tafel moet;");
+  EXPECT_EQ(r.verzoeken[1].soort, "draagt op");
+  EXPECT_EQ(r.verzoeken[2].tekst, "de leden te informeren.");
+}
+
+TEST(ExtractMotionTest, DatParagraphsAndOcrDamage) {
+  auto r = Extract("motie",
+                   "lndiener: Gemeente Losser\n\n"
+                   "Ovenregende\n"
+                   "Dat gemeenten de Cao Aan de slag\n"
+                   "uitvoeren;\n\n"
+                   "Dat de kosten stijgen;\n\n"
+                   "Verzoekt het VNG-bestuur\n"
+                   "Dat de VNG zich inzet voor structurele middelen.\n");
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Losser"}));
+  ASSERT_EQ(r.overwegingen.size(), 2u);
+  EXPECT_EQ(r.overwegingen[0].soort, "overwegende");
+  // The repeated "Dat" of each paragraph is dropped (the opener has it).
+  EXPECT_EQ(r.overwegingen[0].tekst, "gemeenten de Cao Aan de slag uitvoeren;");
+  ASSERT_EQ(r.verzoeken.size(), 1u);
+  EXPECT_EQ(r.verzoeken[0].soort, "verzoekt");
+}
+
+TEST(ExtractMotionTest, CoSubmittersAndSupportersPlaceholders) {
+  auto r = Extract("motie",
+                   "Motie Bergeijk c.s. \"Eigen bijdrage Wmo\"\n"
+                   "Mede-indieners: Eersel, Bladel\n"
+                   "Overwegende dat de bijdrage stijgt;\n"
+                   "Roept het bestuur op om actie te ondernemen.\n"
+                   "En gaat over tot de orde van de dag\n"
+                   "Deze motie wordt ondersteund door de gemeenten: Oss, lijst volgt\n");
+  EXPECT_EQ(r.titel, "Eigen bijdrage Wmo");
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Bergeijk"}));
+  EXPECT_EQ(r.mede_indieners, (std::vector<std::string>{"Eersel", "Bladel"}));
+  EXPECT_EQ(r.ondersteuners, (std::vector<std::string>{"Oss"}));
+  ASSERT_EQ(r.verzoeken.size(), 1u);
+  EXPECT_EQ(r.verzoeken[0].tekst, "actie te ondernemen.");
+}
+
+TEST(ExtractMotionTest, SignatoriesInColumnsWithRolesBelowAndAbove) {
+  auto r = Extract("motie",
+                   "Overwegende dat x;\nVerzoekt het bestuur y.\n"
+                   "En gaat over tot de orde van de dag\n\n"
+                   "Roelof Bleker                    Marc Teutelinck\n"
+                   "   Burgemeester Enschede          Wethouder Financiën Enschede\n\n"
+                   "Het college van burgemeester en wethouders van Losser\n"
+                   "burgemeester          gemeentesecretaris\n"
+                   "ir. C.A.M. Kroon      J. van Dam\n");
+  ASSERT_EQ(r.ondertekenaars.size(), 4u);
+  EXPECT_EQ(r.ondertekenaars[0].naam, "Roelof Bleker");
+  EXPECT_EQ(r.ondertekenaars[0].functie, "burgemeester");
+  EXPECT_EQ(r.ondertekenaars[0].gemeente, "Enschede");
+  EXPECT_EQ(r.ondertekenaars[1].functie, "wethouder");
+  EXPECT_EQ(r.ondertekenaars[2].naam, "C.A.M. Kroon");
+  EXPECT_EQ(r.ondertekenaars[2].functie, "burgemeester");
+  EXPECT_EQ(r.ondertekenaars[2].gemeente, "Losser");
+  EXPECT_EQ(r.ondertekenaars[3].naam, "J. van Dam");
+  EXPECT_EQ(r.ondertekenaars[3].functie, "gemeentesecretaris");
+}
+
+TEST(ExtractMotionTest, SignatoriesInAHeaderRowTable) {
+  auto r = Extract("motie",
+                   "Motie: Ruimte voor wonen\n"
+                   "Indiener: gemeente Losser\n\n"
+                   "Verzoekt het bestuur van de VNG:\n"
+                   "- het kabinet te vragen om structurele middelen.\n\n"
+                   "Namens gemeente:      Naam:                  Functie:          Handtekening:\n"
+                   "Losser                mr. J. Jansen          wethouder\n"
+                   "Dinkelland            P. de Vries            burgemeester\n"
+                   "Den Bosch             drs. A. Bakker         gemeentesecretaris\n");
+  ASSERT_EQ(r.ondertekenaars.size(), 3u);
+  EXPECT_EQ(r.ondertekenaars[0].naam, "J. Jansen");
+  EXPECT_EQ(r.ondertekenaars[0].functie, "wethouder");
+  EXPECT_EQ(r.ondertekenaars[0].gemeente, "Losser");
+  EXPECT_EQ(r.ondertekenaars[1].naam, "P. de Vries");
+  EXPECT_EQ(r.ondertekenaars[1].gemeente, "Dinkelland");
+  EXPECT_EQ(r.ondertekenaars[2].functie, "gemeentesecretaris");
+  EXPECT_EQ(r.ondertekenaars[2].gemeente, "'s-Hertogenbosch");
+  // Signing "namens gemeente" makes a municipality a co-submitter.
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Losser"}));
+  EXPECT_EQ(r.mede_indieners, (std::vector<std::string>{"Dinkelland", "'s-Hertogenbosch"}));
+}
+
+TEST(ExtractMotionTest, SignatoriesAsFilledInFieldsSideBySide) {
+  auto r = Extract("motie",
+                   "Motie: Ruimte voor wonen\n"
+                   "Indieners: gemeenten Tilburg en Breda\n\n"
+                   "Roept het VNG-bestuur op:\n"
+                   "1. bij het Rijk aan te dringen op meer middelen.\n\n"
+                   "Namens gemeente: Tilburg                  Namens gemeente: Breda\n"
+                   "Wethouder: J. de Wit                      Burgemeester:    P. Depla\n\n"
+                   "Namens gemeente: Zundert\n"
+                   "Naam: Mw. A. Zwart\n"
+                   "Functie: loco-burgemeester\n");
+  ASSERT_EQ(r.ondertekenaars.size(), 3u);
+  EXPECT_EQ(r.ondertekenaars[0].naam, "J. de Wit");
+  EXPECT_EQ(r.ondertekenaars[0].functie, "wethouder");
+  EXPECT_EQ(r.ondertekenaars[0].gemeente, "Tilburg");
+  EXPECT_EQ(r.ondertekenaars[1].naam, "P. Depla");
+  EXPECT_EQ(r.ondertekenaars[1].functie, "burgemeester");
+  EXPECT_EQ(r.ondertekenaars[1].gemeente, "Breda");
+  EXPECT_EQ(r.ondertekenaars[2].naam, "A. Zwart");
+  EXPECT_EQ(r.ondertekenaars[2].functie, "loco-burgemeester");
+  EXPECT_EQ(r.ondertekenaars[2].gemeente, "Zundert");
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Tilburg", "Breda"}));
+  EXPECT_EQ(r.mede_indieners, (std::vector<std::string>{"Zundert"}));
+}
+
+TEST(ExtractMotionTest, BulletsMisreadByOcrStayBullets) {
+  auto r = Extract("motie",
+                   "Motie \"Goed beleid\"\n\n"
+                   "Overwegende dat:\n\n"
+                   "- Nederland voor grote opgaven staat.\n\n"
+                   "\" Landelijk beleid door departementen wordt ontwikkeld.\n\n"
+                   "-\" Voorwaardelijk voor goed beleid is samenhang.\n\n"
+                   "« De VNG zich eerder heeft ingezet.\n\n"
+                   "Constaterende dat:\n\n"
+                   "\" gemeenten beleid vertalen.\n\n"
+                   "- beleid vaak conflicteert.\n\n"
+                   "Verzoekt het bestuur:\n"
+                   "- dit in te brengen.\n");
+  ASSERT_EQ(r.overwegingen.size(), 6u);
+  EXPECT_EQ(r.overwegingen[4].tekst, "gemeenten beleid vertalen.");
+  EXPECT_EQ(r.overwegingen[5].tekst, "beleid vaak conflicteert.");
+  EXPECT_EQ(r.overwegingen[1].tekst, "Landelijk beleid door departementen wordt ontwikkeld.");
+  EXPECT_EQ(r.overwegingen[2].tekst, "Voorwaardelijk voor goed beleid is samenhang.");
+  EXPECT_EQ(r.overwegingen[3].tekst, "De VNG zich eerder heeft ingezet.");
+}
+
+TEST(ExtractPreadviesTest, AdviceStrekkingToelichting) {
+  auto r = Extract("preadvies",
+                   "Samenvatting en preadvies motie Duurzame bekostiging transformatie IZA\n\n"
+                   "Indienende gemeente(n): Zeist, met mede-indiener gemeente Utrecht\n"
+                   "Ondersteunende gemeenten: PM volgt\n"
+                   "Strekking van de motie:\nHet bestuur wordt gevraagd\nte lobbyen.\n\n"
+                   "Preadvies VNG-bestuur: Ontraden\n\n"
+                   "Toelichting bij het preadvies\nDe motie past niet.\n");
+  EXPECT_EQ(r.titel, "Duurzame bekostiging transformatie IZA");
+  EXPECT_EQ(r.indieners, (std::vector<std::string>{"Zeist"}));
+  EXPECT_TRUE(r.ondersteuners.empty());
+  ASSERT_TRUE(r.preadvies.has_value());
+  EXPECT_EQ(r.preadvies->advies, "ontraden");
+  EXPECT_EQ(r.preadvies->strekking, "Het bestuur wordt gevraagd te lobbyen.");
+  EXPECT_EQ(r.preadvies->toelichting, "De motie past niet.");
+}
+
+TEST(CanonicalAdviceTest, Table) {
+  EXPECT_EQ(CanonicalAdvice("Overnemen"), "overnemen");
+  EXPECT_EQ(CanonicalAdvice("oordeel aan de ALV"), "oordeel ALV");
+  EXPECT_EQ(CanonicalAdvice("Ontraden, tenzij aangepast"), "ontraden");
+  EXPECT_EQ(CanonicalAdvice("Aanhouden"), "aanhouden");
+}
+
+TEST(ExtractTest, NonMotionsYieldNoMotionFields) {
+  auto r = Extract("overig",
+                   "Overwegende dat het essay over bestaanszekerheid gaat\n"
+                   "Verzoekt niemand iets. Gemeente Zeist wordt genoemd.\n");
+  EXPECT_FALSE(r.titel.has_value());
+  EXPECT_TRUE(r.indieners.empty());
+  EXPECT_TRUE(r.overwegingen.empty());
+  EXPECT_TRUE(r.verzoeken.empty());
+  EXPECT_FALSE(r.preadvies.has_value());
+}
+
+}  // namespace
+}  // namespace motiearchief::pipeline
