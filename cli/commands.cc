@@ -206,6 +206,7 @@ int RunShow(const ShowArgs& args) {
   };
   std::cout << r.soort << " " << r.id << "\n";
   std::cout << "Titel:          " << r.titel.value_or("-") << "\n";
+  std::cout << "Orgaan:         " << r.orgaan.value_or("-") << "\n";
   std::cout << "Indieners:      " << list(r.indieners) << "\n";
   if (!r.mede_indieners.empty()) std::cout << "Mede-indieners: " << list(r.mede_indieners) << "\n";
   std::cout << "Ingediend:      " << r.datum_indiening.value_or("-") << "\n";

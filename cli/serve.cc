@@ -233,6 +233,7 @@ void HandleDocumentPage(const std::string& db, const std::string& id, httplib::R
   };
   std::string body = "<p class=\"soort\">" + Escape(d.soort) + "</p><h1>" +
                      Escape(d.titel.value_or("(geen titel)")) + "</h1><dl class=\"fields\">";
+  body += row("Orgaan", Escape(d.orgaan.value_or("")));
   body += row("Indieners", JoinEscaped(d.indieners));
   body += row("Mede-indieners", JoinEscaped(d.mede_indieners));
   body += row("Ingediend", Escape(d.datum_indiening.value_or("")));

@@ -246,8 +246,8 @@ TEST_F(CliTest, ShowPresentsAMotionForAReader) {
   ASSERT_FALSE(id.empty());
   CommandResult show = Sh(Tool() + " show " + id);
   EXPECT_EQ(show.exit_code, 0);
-  for (const char* part :
-       {"Titel:", "Indieners:", "Overwegingen", "Verzoeken", "Ondertekenaars", "Preadvies:"}) {
+  for (const char* part : {"Titel:", "Orgaan:", "Indieners:", "Overwegingen", "Verzoeken",
+                           "Ondertekenaars", "Preadvies:"}) {
     EXPECT_NE(show.out.find(part), std::string::npos) << part << "\n" << show.out;
   }
   EXPECT_EQ(Sh(Tool() + " show doesnotexist").exit_code, 5);
