@@ -61,25 +61,6 @@ std::string CleanTitle(std::string title) {
   return std::string(Trim(t));
 }
 
-// Column segments of a line: text runs separated by 2+ spaces, with the
-// column where each starts (Poppler's physical layout keeps columns).
-struct Segment {
-  std::string text;
-  size_t column = 0;
-};
-std::vector<Segment> Segments(std::string_view line) {
-  std::vector<Segment> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    if (i >= line.size()) break;
-    size_t start = i;
-    while (i < line.size() && !(line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ')) ++i;
-    out.push_back({std::string(Trim(line.substr(start, i - start))), start});
-  }
-  return out;
-}
-
 class Extractor {
  public:
   Extractor(const std::string& soort, const std::vector<Page>& pages, const Gazetteer& gazetteer)

@@ -5,6 +5,7 @@
 #define MOTIEARCHIEF_EXTRACTORS_LINES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motiearchief::pipeline {
@@ -13,6 +14,14 @@ struct Line {
   std::string text;  // one line, columns kept as runs of 2+ spaces
   int page = 0;      // 1-based page of the file
 };
+
+// Column segments of a line: text runs separated by 2+ spaces, with the
+// column where each starts (Poppler's physical layout keeps columns).
+struct Segment {
+  std::string text;
+  size_t column = 0;
+};
+std::vector<Segment> Segments(std::string_view line);
 
 }  // namespace motiearchief::pipeline
 

@@ -27,13 +27,8 @@ struct Cell {
 // " & " ("Kirsten de Wrede & Herman Pieter Ubbens").
 std::vector<std::string> CellsOf(std::string_view line) {
   std::vector<std::string> cells;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    if (i >= line.size()) break;
-    size_t start = i;
-    while (i < line.size() && !(line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ')) ++i;
-    std::string_view run = Trim(line.substr(start, i - start));
+  for (const Segment& segment : Segments(line)) {
+    std::string_view run = segment.text;
     size_t from = 0;
     for (size_t amp; (amp = run.find(" & ", from)) != std::string_view::npos; from = amp + 3) {
       cells.emplace_back(Trim(run.substr(from, amp - from)));
