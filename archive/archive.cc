@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -177,6 +178,32 @@ Status InsertSearchFields(sqlite3* db, int64_t doc_no, const SearchFields& f) {
   insert.Bind(1, doc_no).Bind(2, f.titel).Bind(3, f.tekst).Bind(4, f.overwegingen);
   insert.Bind(5, f.verzoeken);
   if (insert.Step() != SQLITE_DONE) return SqliteError(db, "store search text");
+  Stmt done(db, "DELETE FROM search_pending WHERE doc_no = ?");
+  done.Bind(1, doc_no);
+  if (done.Step() != SQLITE_DONE) return SqliteError(db, "store search text");
+  return Status::Ok();
+}
+
+// (document id, key) rows, and the empty key for every document named.
+Status InsertLinkKeys(sqlite3* db, const std::vector<std::pair<std::string, std::string>>& keys) {
+  Stmt insert(db, "INSERT OR IGNORE INTO link_key(key, document_id) VALUES (?, ?)");
+  Stmt indexed(db, "DELETE FROM link_key_pending WHERE document_id = ?");
+  std::set<std::string> marked;
+  auto add = [&](const std::string& key, const std::string& id) -> Status {
+    if (key.empty()) {
+      indexed.Reset();
+      indexed.Bind(1, id);
+      if (indexed.Step() != SQLITE_DONE) return SqliteError(db, "store link key of " + id);
+    }
+    insert.Reset();
+    insert.Bind(1, key).Bind(2, id);
+    if (insert.Step() != SQLITE_DONE) return SqliteError(db, "store link key of " + id);
+    return Status::Ok();
+  };
+  for (const auto& [id, key] : keys) {
+    if (marked.insert(id).second) MA_RETURN_IF_ERROR(add("", id));
+    if (!key.empty()) MA_RETURN_IF_ERROR(add(key, id));
+  }
   return Status::Ok();
 }
 
@@ -405,9 +432,15 @@ Status Archive::StoreFile(const FileIngest& file) {
     if (insert_doc.Step() != SQLITE_DONE) {
       return SqliteError(db_, file.path + ": store document " + r.id);
     }
+    const int64_t doc_no = sqlite3_last_insert_rowid(db_);
     if (seq - 1 < static_cast<int>(file.search.size())) {
-      MA_RETURN_IF_ERROR(InsertSearchFields(db_, sqlite3_last_insert_rowid(db_),
-                                            file.search[static_cast<size_t>(seq - 1)]));
+      MA_RETURN_IF_ERROR(
+          InsertSearchFields(db_, doc_no, file.search[static_cast<size_t>(seq - 1)]));
+    } else {
+      // Indexed by the next ingest (IndexUnsearchableDocuments).
+      Stmt pending(db_, "INSERT OR IGNORE INTO search_pending(doc_no) VALUES (?)");
+      pending.Bind(1, doc_no);
+      if (pending.Step() != SQLITE_DONE) return SqliteError(db_, file.path + ": store document");
     }
     std::vector<std::string> unknown = r.onbekende_gemeenten;
     auto add_gemeenten = [&](const char* rol, const std::vector<std::string>& names) -> Status {
@@ -481,6 +514,7 @@ Status Archive::StoreFile(const FileIngest& file) {
       return SqliteError(db_, file.path + ": store version");
     }
   }
+  MA_RETURN_IF_ERROR(InsertLinkKeys(db_, file.link_keys));
   if (file.run_id != 0) MA_RETURN_IF_ERROR(InsertRunFiles(db_, file.run_id, file.run_files));
   return tx.Commit();
 }
@@ -566,6 +600,57 @@ Result<std::vector<Version>> Archive::Versions() {
   while ((rc = s.Step()) == SQLITE_ROW) versions.push_back({s.Text(0), s.Text(1)});
   if (rc != SQLITE_DONE) return SqliteError(db_, "load versions");
   return versions;
+}
+
+Result<std::vector<LinkCandidate>> Archive::DocumentsUnderKeys(
+    const std::vector<std::string>& keys) {
+  // A temporary table of keys joins as an index lookup per key, and takes
+  // any number of them (a bundle of thousands of motions has many).
+  MA_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS wanted_key(key TEXT PRIMARY KEY)"));
+  MA_RETURN_IF_ERROR(Exec("DELETE FROM wanted_key"));
+  {
+    Stmt add(db_, "INSERT OR IGNORE INTO wanted_key(key) VALUES (?)");
+    for (const std::string& k : keys) {
+      if (k.empty()) continue;
+      add.Reset();
+      add.Bind(1, k);
+      if (add.Step() != SQLITE_DONE) return SqliteError(db_, "look up link keys");
+    }
+  }
+  Stmt s(db_,
+         "SELECT d.record, v.eerste_versie_id, l.from_id IS NOT NULL FROM document d "
+         "LEFT JOIN motie_versie v ON v.document_id = d.id "
+         "LEFT JOIN link l ON l.from_id = d.id "
+         // CROSS JOIN: from the few wanted keys into the index, never a
+         // scan of link_key.
+         "WHERE d.id IN (SELECT k.document_id FROM wanted_key w "
+         "CROSS JOIN link_key k ON k.key = w.key) "
+         "ORDER BY d.source_file_id, d.seq");
+  if (!s.prepared()) return SqliteError(db_, "look up link keys");
+  std::vector<LinkCandidate> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    LinkCandidate c;
+    c.record = schema::RecordFromJson(nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
+    c.first_version_id = s.OptText(1);
+    c.linked = s.Int(2) != 0;
+    out.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return SqliteError(db_, "look up link keys");
+  return out;
+}
+
+Result<std::vector<schema::Record>> Archive::DocumentsWithoutLinkKeys(int limit) {
+  return LoadWhere("WHERE d.id IN (SELECT document_id FROM link_key_pending LIMIT " +
+                       std::to_string(std::max(0, limit)) + ")",
+                   {});
+}
+
+Status Archive::StoreLinkKeys(const std::vector<std::pair<std::string, std::string>>& keys) {
+  Transaction tx(db_);
+  MA_RETURN_IF_ERROR(tx.Begin());
+  MA_RETURN_IF_ERROR(InsertLinkKeys(db_, keys));
+  return tx.Commit();
 }
 
 Result<Counts> Archive::Count() {
@@ -661,12 +746,9 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
 }
 
 Result<std::vector<schema::Record>> Archive::DocumentsWithoutSearchFields(int limit) {
-  auto records = LoadWhere(
-      "WHERE d.doc_no IN (SELECT doc_no FROM document WHERE doc_no NOT IN (SELECT doc_no FROM "
-      "document_search) LIMIT " +
-          std::to_string(std::max(0, limit)) + ")",
-      {});
-  return records;
+  return LoadWhere("WHERE d.doc_no IN (SELECT doc_no FROM search_pending LIMIT " +
+                       std::to_string(std::max(0, limit)) + ")",
+                   {});
 }
 
 Status Archive::StoreSearchFields(const std::vector<std::pair<std::string, SearchFields>>& by_id) {

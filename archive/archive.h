@@ -126,7 +126,7 @@ struct RunRow {
 };
 
 // A document's text as the search index holds it: folded and stemmed by
-// the caller (pipeline/search_text.h); the archive does not stem.
+// the caller (search/search_text.h); the archive does not stem.
 struct SearchFields {
   std::string titel;
   std::string tekst;
@@ -135,7 +135,7 @@ struct SearchFields {
 };
 
 // A search: a ready FTS5 expression over search_fts (from
-// pipeline::ParseQuery) and filters; every filter is optional.
+// search::ParseQuery) and filters; every filter is optional.
 struct SearchRequest {
   std::string match;                       // empty: filters only, newest first
   std::optional<std::string> soort;        // motie, amendement, preadvies, ...
@@ -191,10 +191,20 @@ struct FileIngest {
   std::vector<SearchFields> search;       // per document, same order; may be empty
   std::vector<Link> links;                // replace earlier links of the same from_id
   std::vector<Version> versions;          // replace earlier rows of the same document
+  // (document id, key) for DocumentsUnderKeys; opaque to the archive.
+  std::vector<std::pair<std::string, std::string>> link_keys;
   // The ingest run this belongs to (0: none) and its run_file rows, this
   // file's own and any not yet written, stored in the same transaction.
   int64_t run_id = 0;
   std::vector<RunFileRow> run_files;
+};
+
+// An archived document that shares a key with a document being linked,
+// with what the archive knows of its links.
+struct LinkCandidate {
+  schema::Record record;                        // as stored: `motie` and advice not filled in
+  std::optional<std::string> first_version_id;  // its motie_versie row
+  bool linked = false;                          // it has a link row of its own
 };
 
 struct RecordFilter {
@@ -237,8 +247,9 @@ class Archive {
   // Ranked search (bm25; title weighs most). kInvalidArgument when FTS5
   // rejects the expression, which ParseQuery never produces.
   Result<std::vector<SearchHit>> Search(const SearchRequest& request);
-  // Documents stored before the search index existed (schema < 4), to be
-  // indexed with StoreSearchFields; at most `limit`.
+  // Documents without their search row (stored before schema 4, or by
+  // StoreFile without one), to be indexed with StoreSearchFields; at most
+  // `limit`. Cost: the documents waiting, not the archive.
   Result<std::vector<schema::Record>> DocumentsWithoutSearchFields(int limit);
   Status StoreSearchFields(const std::vector<std::pair<std::string, SearchFields>>& by_id);
 
@@ -259,6 +270,18 @@ class Archive {
 
   Result<std::vector<Link>> Links();
   Result<std::vector<Version>> Versions();
+
+  // Linking by key (the linker computes the keys; the archive only stores
+  // and looks them up). The documents indexed under any of `keys`, in
+  // archive order (file, then position). Cost: the rows under those keys,
+  // not the archive's size.
+  Result<std::vector<LinkCandidate>> DocumentsUnderKeys(const std::vector<std::string>& keys);
+  // Documents not yet indexed (stored before schema 7), at most `limit`.
+  Result<std::vector<schema::Record>> DocumentsWithoutLinkKeys(int limit);
+  // Stores (document id, key) rows in one transaction; every document named
+  // gets the empty key too, marking it indexed (name a document with the
+  // empty key alone to mark it indexed without keys).
+  Status StoreLinkKeys(const std::vector<std::pair<std::string, std::string>>& keys);
 
   Result<Counts> Count();
 

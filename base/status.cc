@@ -30,6 +30,8 @@ std::string_view CodeName(Status::Code code) {
       return "empty";
     case Status::Code::kInternal:
       return "internal";
+    case Status::Code::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }

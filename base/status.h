@@ -33,6 +33,7 @@ class Status {
     kTooLarge,         // input or output past a configured limit
     kEmpty,            // input yielded no text at all
     kInternal,         // a bug: an invariant of ours was broken
+    kCancelled,        // stopped on request (SIGTERM, Ctrl-C) before it finished
   };
 
   Status() = default;

@@ -1,7 +1,9 @@
 #include "cli/commands.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -10,16 +12,19 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/archive.h"
-#include "pipeline/history_import.h"
 #include "pipeline/ingest.h"
-#include "pipeline/report.h"
-#include "pipeline/search.h"
-#include "pipeline/search_text.h"
+#include "reports/history_import.h"
+#include "reports/report.h"
 #include "schema/migrations.h"
 #include "schema/record.h"
+#include "search/search.h"
+#include "search/search_text.h"
 
 namespace motiearchief::cli {
 namespace {
+
+// Set by the SIGTERM/SIGINT handler of ingest.
+volatile std::sig_atomic_t g_stop_requested = 0;
 
 Result<std::unique_ptr<archive::Archive>> OpenArchive(const std::string& db, bool read_only) {
   archive::ArchiveOptions options;
@@ -100,6 +105,7 @@ int RunIngest(const IngestArgs& args) {
   options.isolation.memory_mib = args.memory_mib;
   options.isolation.cpu_seconds = 2 * args.timeout_seconds;
   options.isolation.read.ocr.enabled = args.ocr;
+  options.jobs = args.jobs;
   options.isolation.read.ocr.jobs = args.jobs;
   options.isolation.read.ocr.dpi = args.ocr_dpi;
   options.max_file_bytes = args.max_file_mib << 20;
@@ -115,10 +121,25 @@ int RunIngest(const IngestArgs& args) {
     std::cerr << "\n";
   };
   options.run_arguments = args.command_line;
+  options.stop = &g_stop_requested;
+  // SIGTERM (the scheduler) and Ctrl-C: finish the file being stored, then
+  // stop. A second Ctrl-C still stops at once (the default action).
+  struct sigaction on_stop {};
+  on_stop.sa_handler = [](int) { g_stop_requested = 1; };
+  on_stop.sa_flags = SA_RESETHAND;
+  sigemptyset(&on_stop.sa_mask);
+  sigaction(SIGTERM, &on_stop, nullptr);
+  sigaction(SIGINT, &on_stop, nullptr);
   auto summary = pipeline::Ingest(**db, *files, options, progress);
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGINT, SIG_DFL);
   if (!summary.ok()) return Fatal(summary.status());
   const archive::RunCounts& c = summary->counts;
   std::cout << CountsLine(c) << "\n";
+  if (summary->stopped) {
+    std::cout << "Stopped on request: " << summary->not_done
+              << " files not done; the next ingest takes them.\n";
+  }
   if (c.failed > 0 || c.with_warnings > 0) {
     std::cout << "See: motiearchief log (run " << summary->run_id << ")\n";
   }
@@ -142,6 +163,7 @@ int RunIngest(const IngestArgs& args) {
       return kExitFatal;
     }
   }
+  if (summary->stopped) return kExitStopped;
   return ExitCodeFor(c);
 }
 
@@ -312,7 +334,7 @@ int RunLog(const LogArgs& args) {
 
 int RunSearch(const SearchArgs& args) {
   if (args.explain) {
-    auto parsed = pipeline::ParseQuery(args.query, args.in);
+    auto parsed = search::ParseQuery(args.query, args.in);
     if (!parsed.ok()) {
       std::cerr << "motiearchief search: " << parsed.status().message() << "\n";
       return kExitUsage;
@@ -325,7 +347,7 @@ int RunSearch(const SearchArgs& args) {
   auto given = [](const std::string& v) {
     return v.empty() ? std::nullopt : std::optional<std::string>(v);
   };
-  pipeline::SearchOptions options;
+  search::SearchOptions options;
   options.query = args.query;
   options.soort = given(args.soort);
   options.gemeente = given(args.gemeente);
@@ -335,7 +357,7 @@ int RunSearch(const SearchArgs& args) {
   options.advies = given(args.advies);
   options.in = given(args.in);
   options.limit = args.limit;
-  auto answer = pipeline::SearchArchive(**db, options);
+  auto answer = search::SearchArchive(**db, options);
   if (!answer.ok()) {
     if (answer.status().code() == Status::Code::kInvalidArgument) {
       std::cerr << "motiearchief search: " << answer.status().message() << "\n";
@@ -346,7 +368,7 @@ int RunSearch(const SearchArgs& args) {
   for (const auto& note : answer->notes) std::cerr << "motiearchief search: " << note << "\n";
   if (args.json) {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
-    for (const auto& r : answer->results) results.push_back(pipeline::SearchResultJson(r));
+    for (const auto& r : answer->results) results.push_back(search::SearchResultJson(r));
     std::cout << results.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
               << "\n";
   } else {
@@ -425,7 +447,7 @@ int RunHistory(const HistoryArgs& args) {
   e.toelichting = args.toelichting;
   e.bron = "command line";
   if (!args.datum.empty()) {
-    auto datum = pipeline::ParseDate(args.datum);
+    auto datum = reports::ParseDate(args.datum);
     if (!datum) {
       std::cerr << "motiearchief " << command << ": --datum \"" << args.datum
                 << "\" is not a date\n";
@@ -453,9 +475,9 @@ int RunHistory(const HistoryArgs& args) {
 int RunImport(const ImportArgs& args) {
   auto db = OpenArchive(args.db, false);
   if (!db.ok()) return Fatal(db.status());
-  auto lives = pipeline::LoadMotionLives(**db);
+  auto lives = reports::LoadMotionLives(**db);
   if (!lives.ok()) return Fatal(lives.status());
-  auto imported = pipeline::ImportHistoryCsv(**db, args.csv, *lives);
+  auto imported = reports::ImportHistoryCsv(**db, args.csv, *lives);
   if (!imported.ok()) {
     std::cerr << "motiearchief import: " << imported.status().message() << "\n";
     return imported.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
@@ -471,16 +493,16 @@ int RunImport(const ImportArgs& args) {
 int RunReport(const ReportArgs& args) {
   auto db = OpenArchive(args.db, true);
   if (!db.ok()) return Fatal(db.status());
-  if (!args.vergadering.empty() && !pipeline::ParseDate(args.vergadering)) {
+  if (!args.vergadering.empty() && !reports::ParseDate(args.vergadering)) {
     std::cerr << "motiearchief report: \"" << args.vergadering << "\" is not a date\n";
     return kExitUsage;
   }
   const std::optional<std::string> datum =
-      args.vergadering.empty() ? std::nullopt : pipeline::ParseDate(args.vergadering);
-  auto lives = pipeline::LoadMotionLives(**db);
+      args.vergadering.empty() ? std::nullopt : reports::ParseDate(args.vergadering);
+  auto lives = reports::LoadMotionLives(**db);
   if (!lives.ok()) return Fatal(lives.status());
   const auto format =
-      args.format == "html" ? pipeline::ReportFormat::kHtml : pipeline::ReportFormat::kMarkdown;
+      args.format == "html" ? reports::ReportFormat::kHtml : reports::ReportFormat::kMarkdown;
   std::string text;
   if (args.kind == "vergadering") {
     if (!datum) {
@@ -491,13 +513,13 @@ int RunReport(const ReportArgs& args) {
     preadviezen.soort = schema::kPreadvies;
     auto records = (*db)->LoadRecords(preadviezen);
     if (!records.ok()) return Fatal(records.status());
-    text = pipeline::VergaderingReport(*lives, *records, *datum, format);
+    text = reports::VergaderingReport(*lives, *records, *datum, format);
   } else {
-    pipeline::VerantwoordingOptions options;
+    reports::VerantwoordingOptions options;
     options.vergadering = datum;
     options.open = args.open;
     options.format = format;
-    text = pipeline::VerantwoordingReport(*lives, options);
+    text = reports::VerantwoordingReport(*lives, options);
   }
   return WriteOut(args.output, text, "report");
 }

@@ -18,6 +18,7 @@ enum ExitCode {
   kExitFileErrors = 4,   // done, but some files could not be read
   kExitNotFound = 5,     // show, log: no such document or run
   kExitCheckFailed = 6,  // check, backup: the archive has problems
+  kExitStopped = 7,      // ingest: stopped by SIGTERM or Ctrl-C; run again to finish
 };
 
 struct IngestArgs {
@@ -26,7 +27,7 @@ struct IngestArgs {
   bool retry_failed = true;
   bool in_process = false;
   int timeout_seconds = 1800;
-  int jobs = 0;  // OCR engines; 0: one per core
+  int jobs = 0;  // files and pages read at once; 0: one per core
   int ocr_dpi = 300;
   bool ocr = true;
   long memory_mib = 4096;

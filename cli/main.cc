@@ -27,6 +27,8 @@ Exit codes (ingest; log repeats those of the run it shows):
      the next ingest retries them)
   5  show, log: no such document or run; search: no results
   6  check, backup: the archive (or the copy) has problems
+  7  ingest: stopped by SIGTERM or Ctrl-C; the file being stored was
+     finished, the archive is consistent; run again to do the rest
 
 File statuses: ok, ok_warnings, not_pdf, encrypted, damaged, timeout,
 crashed, too_large, empty, io_error. See `motiearchief log`.
@@ -72,7 +74,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ingest_cmd
       ->add_option("--jobs,-j", ingest.jobs,
-                   "Pages read by OCR at once, one Tesseract engine each (0: one per core)")
+                   "Files read at once, each by a reader process of its own; near the end "
+                   "of the input, idle ones lend their cores to the last files' OCR "
+                   "(0: one per core)")
       ->capture_default_str();
   ingest_cmd
       ->add_option("--ocr-dpi", ingest.ocr_dpi,
@@ -251,6 +255,15 @@ int main(int argc, char** argv) {
                          "check the copy. DEST appears only when complete.\n"
                          "Example: motiearchief backup /srv/backup/motiearchief-$(date +%F).db");
   backup_cmd->add_option("dest", backup.dest, "The copy to write")->required();
+
+  // --db where users put it: before the subcommand (git's habit) or after
+  // it (sqlite-utils', ocrmypdf's); both set the same archive.
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->add_option("--db", db,
+                    "Archive file (SQLite); may also come before the subcommand, or from "
+                    "$MOTIEARCHIEF_DB")
+        ->capture_default_str();
+  }
 
   try {
     app.parse(argc, argv);

@@ -8,14 +8,14 @@
 
 #include "archive/archive.h"
 #include "cli/commands.h"
-#include "pipeline/normalize.h"
-#include "pipeline/search.h"
 #include "schema/record.h"
+#include "search/search.h"
+#include "text/normalize.h"
 
 namespace motiearchief::cli {
 namespace {
 
-std::string Escape(std::string_view s) { return pipeline::EscapeHtml(s); }
+std::string Escape(std::string_view s) { return text::EscapeHtml(s); }
 
 std::string UrlEncode(std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -65,8 +65,8 @@ std::optional<std::string> Given(const std::string& v) {
 
 // Filters from the query string; kInvalidArgument for a limit that is not
 // a number (the other checks are SearchArchive's).
-Result<pipeline::SearchOptions> OptionsFrom(const httplib::Request& req) {
-  pipeline::SearchOptions o;
+Result<search::SearchOptions> OptionsFrom(const httplib::Request& req) {
+  search::SearchOptions o;
   o.query = Param(req, "q");
   o.soort = Given(Param(req, "soort"));
   o.gemeente = Given(Param(req, "gemeente"));
@@ -131,7 +131,7 @@ std::string SearchForm(const httplib::Request& req) {
          "</form>";
 }
 
-std::string SnippetHtml(const pipeline::Snippet& s) {
+std::string SnippetHtml(const search::Snippet& s) {
   std::string html = s.cut_before ? "… " : "";
   for (size_t i = 0; i < s.words.size(); ++i) {
     if (i > 0) html += ' ';
@@ -157,8 +157,8 @@ void HandleSearchPage(const std::string& db, const httplib::Request& req, httpli
     auto options = OptionsFrom(req);
     auto archive = OpenReadOnly(db);
     if (!archive.ok()) throw std::runtime_error(archive.status().ToString());
-    auto answer = options.ok() ? pipeline::SearchArchive(**archive, *options)
-                               : Result<pipeline::SearchAnswer>(options.status());
+    auto answer = options.ok() ? search::SearchArchive(**archive, *options)
+                               : Result<search::SearchAnswer>(options.status());
     if (!answer.ok()) {
       if (answer.status().code() != Status::Code::kInvalidArgument) {
         throw std::runtime_error(answer.status().ToString());
@@ -284,7 +284,7 @@ void HandleApiSearch(const std::string& db, const httplib::Request& req, httplib
   if (!options.ok()) return SendJson(res, 400, {{"error", options.status().message()}});
   auto archive = OpenReadOnly(db);
   if (!archive.ok()) throw std::runtime_error(archive.status().ToString());
-  auto answer = pipeline::SearchArchive(**archive, *options);
+  auto answer = search::SearchArchive(**archive, *options);
   if (!answer.ok()) {
     if (answer.status().code() == Status::Code::kInvalidArgument) {
       return SendJson(res, 400, {{"error", answer.status().message()}});
@@ -292,7 +292,7 @@ void HandleApiSearch(const std::string& db, const httplib::Request& req, httplib
     throw std::runtime_error(answer.status().ToString());
   }
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const auto& r : answer->results) results.push_back(pipeline::SearchResultJson(r));
+  for (const auto& r : answer->results) results.push_back(search::SearchResultJson(r));
   SendJson(res, 200,
            {{"query", options->query},
             {"gemeente", answer->gemeente ? nlohmann::ordered_json(*answer->gemeente) : nullptr},

@@ -7,9 +7,12 @@
 #include <cstdlib>
 
 #include "extractors/grammar.h"
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::FoldForMatch;
+
 namespace {
 
 int MonthNumber(const std::string& name) {
@@ -124,4 +127,4 @@ std::optional<FoundDate> FindDate(std::string_view text,
   return best;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 struct FoundDate {
   std::string iso;
@@ -25,6 +25,6 @@ struct FoundDate {
 std::optional<FoundDate> FindDate(std::string_view text,
                                   const std::optional<std::string>& reference_iso);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_DATES_H_

@@ -10,9 +10,19 @@
 #include "extractors/motion_header.h"
 #include "extractors/profiles.h"
 #include "extractors/signature_block.h"
-#include "pipeline/normalize.h"
+#include "extractors/vocabulary.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::ContentWords;
+using text::FoldForMatch;
+using text::JoinLines;
+using text::Page;
+using text::SplitLines;
+using text::Trim;
+using text::WordOverlap;
+
 namespace {
 
 using schema::Clause;
@@ -912,6 +922,14 @@ class Extractor {
     }
     const size_t first_clause = FirstClauseLine();
     ReadHeader(first_clause);
+    // No label named it: a heading does ("Motie Eerlijke financiering
+    // jeugdzorg", "Motie inzake ...").
+    if (!record_.titel) {
+      if (auto title = FindOwnTitle(lines_, first_clause)) {
+        record_.titel = title->value;
+        Note("titel", title->value, title->page, title->rule);
+      }
+    }
     size_t after = ReadClauses(first_clause, lines_.size());
     // Labels after the clauses: "Mede indiener:", "Indieners:".
     for (size_t i = after; i < lines_.size(); ++i) {
@@ -1132,23 +1150,6 @@ class Extractor {
 
 }  // namespace
 
-std::string CanonicalAdvice(const std::string& written) {
-  std::string f = FoldForMatch(written);
-  static const std::pair<const char*, const char*> kAdvice[] = {
-      {"oordeel", "oordeel ALV"}, {"ontraden", "ontraden"},
-      {"aanhouden", "aanhouden"}, {"overnemen", "overnemen"},
-      {"aannemen", "aannemen"},   {"ondersteunen", "ondersteunen"},
-      {"afwijzen", "afwijzen"},   {"verwerpen", "verwerpen"},
-      {"intrekken", "intrekken"}, {"betrokken bij", "betrekken bij"},
-  };
-  for (const auto& [needle, canonical] : kAdvice) {
-    if (f.rfind(needle, 0) == 0 || f.find(std::string(" ") + needle) != std::string::npos) {
-      return canonical;
-    }
-  }
-  return f;
-}
-
 Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
                      const Gazetteer& gazetteer) {
   return Extractor(soort, pages, gazetteer).Run();
@@ -1257,4 +1258,4 @@ void ApplyBundleContext(std::vector<Record>& records,
   }
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "extractors/gazetteer.h"
-#include "pipeline/splitter.h"
 #include "schema/record.h"
+#include "text/page.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 // What a cover letter says about the documents it covers.
 struct LetterFacts {
@@ -29,10 +29,10 @@ struct LetterFacts {
 };
 
 // Fields of a document of kind `soort` spanning `pages`.
-schema::Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
+schema::Record ExtractRecord(const std::string& soort, const std::vector<text::Page>& pages,
                              const Gazetteer& gazetteer);
 
-LetterFacts ExtractLetterFacts(const std::vector<Page>& pages);
+LetterFacts ExtractLetterFacts(const std::vector<text::Page>& pages);
 
 // Fills what a bundle says about its documents but they do not say
 // themselves: the meeting, the agendapunt, and, failing its own, the date of
@@ -42,9 +42,6 @@ LetterFacts ExtractLetterFacts(const std::vector<Page>& pages);
 void ApplyBundleContext(std::vector<schema::Record>& records,
                         const std::vector<std::optional<LetterFacts>>& letters);
 
-// Canonical advice: "overnemen", "ontraden", "aanhouden", "oordeel ALV", ...
-std::string CanonicalAdvice(const std::string& written);
-
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_EXTRACT_H_

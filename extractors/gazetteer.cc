@@ -6,9 +6,13 @@
 #include <sstream>
 
 #include "extractors/grammar.h"
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::FoldForMatch;
+using text::SplitLines;
+using text::Trim;
 
 // Defined in the generated gazetteer_data.cc.
 extern const char* const kGemeentenCsv;
@@ -197,4 +201,4 @@ std::vector<GemeenteMatch> Gazetteer::ParseList(std::string_view text, bool keep
   return out;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 struct GemeenteMatch {
   std::string name;  // official name, or the text as written when !known
@@ -56,6 +56,6 @@ class Gazetteer {
 // Drops "Gemeente", "gemeenten", "de gemeente", "Gemeeente" at the start.
 std::string_view StripGemeentePrefix(std::string_view name);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_GAZETTEER_H_

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 namespace {
 
 // Pieces shared by several rules.
@@ -395,4 +395,4 @@ bool Capture(std::string_view name, std::string_view line, std::string* out) {
   return RE2::PartialMatch(line, Grammar().Re(name), out);
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

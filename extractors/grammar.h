@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 // One named rule. `re` is compiled from `pattern` with UTF-8 and
 // case-insensitive matching.
@@ -51,6 +51,6 @@ bool Matches(std::string_view name, std::string_view line);
 // First capture group of rule `name` in `line`, or false.
 bool Capture(std::string_view name, std::string_view line, std::string* out);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_GRAMMAR_H_

@@ -1,8 +1,10 @@
 #include "extractors/lines.h"
 
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::Trim;
 
 std::vector<Segment> Segments(std::string_view line) {
   std::vector<Segment> out;
@@ -17,4 +19,4 @@ std::vector<Segment> Segments(std::string_view line) {
   return out;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

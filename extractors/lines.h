@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 struct Line {
   std::string text;  // one line, columns kept as runs of 2+ spaces
@@ -23,6 +23,6 @@ struct Segment {
 };
 std::vector<Segment> Segments(std::string_view line);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_LINES_H_

@@ -4,9 +4,13 @@
 
 #include "extractors/dates.h"
 #include "extractors/grammar.h"
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::JoinLines;
+using text::Trim;
+
 namespace {
 
 // A line at least this long filled the width of the page: the next line may
@@ -77,4 +81,4 @@ std::optional<HeaderValue> FindAnchoredDate(const std::vector<Line>& lines, size
   return std::nullopt;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

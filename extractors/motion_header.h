@@ -18,7 +18,7 @@
 
 #include "extractors/lines.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 struct HeaderValue {
   std::string value;
@@ -36,6 +36,6 @@ std::optional<HeaderValue> FindOwnTitle(const std::vector<Line>& lines, size_t e
 std::optional<HeaderValue> FindAnchoredDate(const std::vector<Line>& lines, size_t end,
                                             const std::vector<const char*>& rules);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_MOTION_HEADER_H_

@@ -3,9 +3,13 @@
 #include <re2/re2.h>
 
 #include "extractors/grammar.h"
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::FoldForMatch;
+using text::Trim;
+
 namespace {
 
 using Name = OrgaanRule::Name;
@@ -150,4 +154,4 @@ ProfileChoice ChooseProfile(const std::vector<Line>& lines, const Gazetteer& gaz
   return best;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

@@ -23,7 +23,7 @@
 #include "extractors/gazetteer.h"
 #include "extractors/lines.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 // How the signature block of a kind of document is read.
 enum class SignatureForm {
@@ -80,6 +80,6 @@ struct ProfileChoice {
 // is none: the original genre of this archive), and the orgaan it reads.
 ProfileChoice ChooseProfile(const std::vector<Line>& lines, const Gazetteer& gazetteer);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_PROFILES_H_

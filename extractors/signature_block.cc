@@ -6,9 +6,13 @@
 #include <cctype>
 
 #include "extractors/grammar.h"
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
+
+using text::FoldForMatch;
+using text::Trim;
+
 namespace {
 
 // A cell longer than this is running text, not a name or a fractie.
@@ -242,4 +246,4 @@ std::vector<std::string> MembersNamedIn(const std::string& text) {
   return out;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

@@ -27,7 +27,7 @@
 #include "extractors/lines.h"
 #include "schema/record.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 
 struct SignatureBlock {
   size_t begin = 0;                        // first line of the block; == end when there is none
@@ -52,6 +52,6 @@ SignatureBlock ReadSignatureBlock(const std::vector<Line>& lines, size_t begin, 
 // Upper-case names are written in title case ("Van Erp"); "c.s." dropped.
 std::vector<std::string> MembersNamedIn(const std::string& text);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors
 
 #endif  // MOTIEARCHIEF_EXTRACTORS_SIGNATURE_BLOCK_H_

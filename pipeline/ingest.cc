@@ -2,22 +2,35 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "base/sha256.h"
-#include "reader/pdf_text.h"
 #include "extractors/extract.h"
 #include "extractors/gazetteer.h"
 #include "pipeline/linker.h"
-#include "pipeline/normalize.h"
-#include "pipeline/search_text.h"
 #include "pipeline/splitter.h"
+#include "reader/pdf_text.h"
+#include "search/search_text.h"
+#include "text/normalize.h"
+#include "text/page.h"
 
 #ifndef MOTIEARCHIEF_VERSION
 #define MOTIEARCHIEF_VERSION "dev"
 #endif
 
 namespace motiearchief::pipeline {
+
+using extractors::ApplyBundleContext;
+using extractors::ExtractLetterFacts;
+using extractors::ExtractRecord;
+using extractors::Gazetteer;
+using extractors::LetterFacts;
+using search::SearchText;
+using text::NormalizeText;
+using text::Page;
 namespace fs = std::filesystem;
 
 namespace {
@@ -26,15 +39,6 @@ bool IsPdfName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   return ext == ".pdf";
-}
-
-// A page with almost no letters has no usable text layer.
-bool HasUsableText(const std::string& text) {
-  int letters = 0;
-  for (unsigned char c : text) {
-    if (std::isalpha(c) || c >= 0xC0) ++letters;
-  }
-  return letters >= 20;
 }
 
 std::vector<schema::Record> BuildRecords(const std::vector<Page>& pages, const std::string& sha256,
@@ -84,6 +88,22 @@ Status IndexUnsearchableDocuments(archive::Archive& archive) {
   }
 }
 
+// Documents archived before link keys existed (schema < 7) get them now,
+// in batches, each batch one transaction.
+Status IndexUnkeyedDocuments(archive::Archive& archive) {
+  while (true) {
+    auto missing = archive.DocumentsWithoutLinkKeys(500);
+    if (!missing.ok()) return missing.status();
+    if (missing->empty()) return Status::Ok();
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& r : *missing) {
+      rows.emplace_back(r.id, "");  // indexed, with or without keys
+      for (std::string& k : LinkKeys(r)) rows.emplace_back(r.id, std::move(k));
+    }
+    MA_RETURN_IF_ERROR(archive.StoreLinkKeys(rows));
+  }
+}
+
 }  // namespace
 
 std::string ToolVersions() {
@@ -114,93 +134,169 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
   return files;
 }
 
+namespace {
+
+// One input file on its way through the run, in input order.
+struct Pending {
+  FileOutcome outcome;
+  std::string sha256;  // once hashed
+  int64_t size = 0;
+  // Decided without reading (not a file, too large, unchanged, ...).
+  bool decided = false;
+  // Same content as a file before it in this run: decided when reached,
+  // once that file is stored.
+  bool recheck = false;
+  int64_t ticket = -1;  // the reader pool's, once submitted
+};
+
+int DefaultJobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+}  // namespace
+
 Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::string>& files,
                              const IngestOptions& options,
                              const std::function<void(const FileOutcome&, int, int)>& progress) {
   IngestSummary summary;
   archive::RunCounts& counts = summary.counts;
   MA_RETURN_IF_ERROR(IndexUnsearchableDocuments(archive));
+  MA_RETURN_IF_ERROR(IndexUnkeyedDocuments(archive));
   auto run_id = archive.BeginRun(options.run_arguments, ToolVersions());
   if (!run_id.ok()) return run_id.status();
   summary.run_id = *run_id;
+  const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  auto stopping = [&] { return options.stop != nullptr && *options.stop != 0; };
+  // Files are read `jobs` at a time, each in a reader process of the pool,
+  // while this thread extracts and stores the files before them in input
+  // order: what the archive holds does not depend on which read ends first.
+  ReaderPool pool(options.isolation, jobs);
   // Outcomes of files that stored nothing (unchanged, unreadable); they are
   // written with the next stored file, or at the end of the run.
-  std::vector<archive::RunFileRow> pending;
-  // Motions and preadviezen already archived, for linking; grows as files
-  // are stored.
-  std::optional<std::vector<schema::Record>> linkable;
-  int index = 0;
-  for (const std::string& path : files) {
-    ++index;
-    const auto started = std::chrono::steady_clock::now();
-    FileOutcome outcome;
-    outcome.seq = index;
-    outcome.path = path;
-    auto elapsed = [&] {
-      return std::chrono::duration_cast<std::chrono::milliseconds>(
-                 std::chrono::steady_clock::now() - started)
-          .count();
-    };
-    auto finish = [&](FileOutcome o) {
-      counts.Add(o);
-      if (progress) progress(o, index, static_cast<int>(files.size()));
-      summary.outcomes.push_back(std::move(o));
-    };
-    auto finish_unstored = [&](FileOutcome o) -> Status {
-      o.duration_ms = elapsed();
-      pending.push_back(o);
-      finish(std::move(o));
-      // Bounded: a run over many unchanged files keeps its log current.
-      if (pending.size() >= 1000) {
-        MA_RETURN_IF_ERROR(archive.RecordRunFiles(summary.run_id, pending));
-        pending.clear();
-      }
-      return Status::Ok();
-    };
+  std::vector<archive::RunFileRow> pending_rows;
+  std::deque<Pending> window;
+  std::set<std::string> shas_in_window;
+  size_t next = 0;
+  int done = 0;
 
+  // Checks what can be known without reading; queues the rest for the pool.
+  auto prepare = [&](const std::string& path, int seq) -> Result<Pending> {
+    Pending item;
+    item.outcome.seq = seq;
+    item.outcome.path = path;
     // A fifo or device would block the hash (and the reader) forever.
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-      outcome.status = std::string(CodeName(Status::Code::kIoError));
-      outcome.message = path + ": not a regular file";
-      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
-      continue;
+      item.decided = true;
+      item.outcome.status = std::string(CodeName(Status::Code::kIoError));
+      item.outcome.message = path + ": not a regular file";
+      return item;
     }
-    const auto size = fs::file_size(path, ec);
-    if (!ec && static_cast<int64_t>(size) > options.max_file_bytes) {
-      outcome.status = std::string(CodeName(Status::Code::kTooLarge));
-      outcome.message = path + ": " + std::to_string(size >> 20) + " MiB, over the limit of " +
-                        std::to_string(options.max_file_bytes >> 20) + " MiB";
-      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
-      continue;
+    item.size = static_cast<int64_t>(fs::file_size(path, ec));
+    if (!ec && item.size > options.max_file_bytes) {
+      item.decided = true;
+      item.outcome.status = std::string(CodeName(Status::Code::kTooLarge));
+      item.outcome.message = path + ": " + std::to_string(item.size >> 20) +
+                             " MiB, over the limit of " +
+                             std::to_string(options.max_file_bytes >> 20) + " MiB";
+      return item;
     }
     auto sha = Sha256File(path);
     if (!sha.ok()) {
-      outcome.status = std::string(CodeName(sha.status().code()));
-      outcome.message = sha.status().message();
-      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
-      continue;
+      item.decided = true;
+      item.outcome.status = std::string(CodeName(sha.status().code()));
+      item.outcome.message = sha.status().message();
+      return item;
     }
-    outcome.sha256 = *sha;
+    item.outcome.sha256 = *sha;
+    item.sha256 = *sha;
+    if (shas_in_window.count(*sha)) {
+      item.recheck = true;
+      return item;
+    }
     auto existing = archive.FindFileBySha(*sha);
     if (!existing.ok()) return existing.status();
     if (existing->has_value() && ((*existing)->ok() || !options.retry_failed)) {
-      outcome.status = "unchanged";
-      outcome.message = (*existing)->ok()
-                            ? "already in the archive"
-                            : "failed before (" + (*existing)->status + "), not retried";
-      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
+      item.decided = true;
+      item.outcome.status = "unchanged";
+      item.outcome.message = (*existing)->ok()
+                                 ? "already in the archive"
+                                 : "failed before (" + (*existing)->status + "), not retried";
+      return item;
+    }
+    return item;
+  };
+  // Near the end of the input, fewer files than processes are left: their
+  // pages get the idle cores' OCR engines.
+  auto submit = [&](Pending& item) {
+    const size_t left = files.size() - next + 1;
+    const int ocr_jobs =
+        std::max(1, jobs / static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), left)));
+    item.ticket = pool.Submit(item.outcome.path, ocr_jobs);
+    shas_in_window.insert(item.sha256);
+  };
+  auto finish = [&](FileOutcome o) {
+    counts.Add(o);
+    ++done;
+    if (progress) progress(o, done, static_cast<int>(files.size()));
+    summary.outcomes.push_back(std::move(o));
+  };
+  auto finish_unstored = [&](FileOutcome o) -> Status {
+    pending_rows.push_back(o);
+    finish(std::move(o));
+    // Bounded: a run over many unchanged files keeps its log current.
+    if (pending_rows.size() >= 1000) {
+      MA_RETURN_IF_ERROR(archive.RecordRunFiles(summary.run_id, pending_rows));
+      pending_rows.clear();
+    }
+    return Status::Ok();
+  };
+
+  while (!stopping()) {
+    // Keep every reader busy, and one file ready behind each.
+    while (next < files.size() && pool.Pending() < static_cast<size_t>(2 * jobs) &&
+           window.size() < 4096) {
+      const auto started = std::chrono::steady_clock::now();
+      auto item = prepare(files[next], static_cast<int>(next) + 1);
+      if (!item.ok()) return item.status();
+      ++next;
+      if (!item->decided && !item->recheck) submit(*item);
+      item->outcome.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count();
+      window.push_back(std::move(*item));
+    }
+    if (window.empty()) break;
+    Pending item = std::move(window.front());
+    window.pop_front();
+    const auto started = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+      return item.outcome.duration_ms + std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - started)
+                                            .count();
+    };
+    if (item.recheck) {
+      // The same content came earlier in this run; it is stored by now.
+      auto again = prepare(item.outcome.path, item.outcome.seq);
+      if (!again.ok()) return again.status();
+      again->outcome.duration_ms = item.outcome.duration_ms;
+      item = std::move(*again);
+      if (!item.decided) submit(item);
+    }
+    if (item.decided) {
+      item.outcome.duration_ms = elapsed();
+      MA_RETURN_IF_ERROR(finish_unstored(std::move(item.outcome)));
       continue;
     }
+    const std::string& path = item.outcome.path;
+    auto text = pool.Take(item.ticket, options.stop);
+    shas_in_window.erase(item.sha256);
+    if (!text.ok() && text.status().code() == Status::Code::kCancelled) break;
 
     archive::FileIngest file;
-    file.sha256 = *sha;
+    file.sha256 = item.sha256;
     file.path = path;
     file.name = fs::path(path).filename().string();
-    file.size_bytes = static_cast<int64_t>(size);
+    file.size_bytes = item.size;
     file.tool_versions = ToolVersions();
-
-    auto text = ReadPdfIsolated(path, options.isolation);
     if (!text.ok()) {
       file.status = std::string(CodeName(text.status().code()));
       file.message = text.status().message();
@@ -213,7 +309,8 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       std::vector<Page> pages;
       for (const auto& p : text->pages) {
         Page page{p.number, NormalizeText(p.text), p.method == "ocr"};
-        if (!HasUsableText(page.text)) {
+        const text::PageTextKind kind = text::ClassifyPageText(page.text);
+        if (kind == text::PageTextKind::kEmpty || kind == text::PageTextKind::kGarbage) {
           file.warnings.push_back(path + ": page " + std::to_string(p.number) +
                                   ": no text found (no usable text layer, nothing read by OCR)");
         }
@@ -222,48 +319,41 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       }
       file.documents = BuildRecords(pages, file.sha256, file.name);
       for (const auto& r : file.documents) file.search.push_back(SearchFieldsOf(r));
-      if (!linkable) {
-        auto loaded = archive.LoadRecords();
-        if (!loaded.ok()) return loaded.status();
-        linkable.emplace();
-        for (auto& r : *loaded) {
-          if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
-              r.soort == schema::kPreadvies) {
-            linkable->push_back(std::move(r));
-          }
-        }
+      // Link against the archived documents that share a key with this
+      // file's: an index lookup, not a pass over the archive.
+      std::vector<std::string> keys;
+      for (const auto& r : file.documents) {
+        for (std::string& k : LinkKeys(r)) file.link_keys.emplace_back(r.id, std::move(k));
+        for (std::string& k : LookupKeys(r)) keys.push_back(std::move(k));
       }
-      auto links = archive.Links();
-      if (!links.ok()) return links.status();
-      auto versions = archive.Versions();
-      if (!versions.ok()) return versions.status();
-      file.links = LinkPreadviezen(file.documents, *linkable, *links);
-      file.versions = FindVersions(file.documents, *linkable, *versions);
+      auto candidates = archive.DocumentsUnderKeys(keys);
+      if (!candidates.ok()) return candidates.status();
+      file.links = LinkPreadviezen(file.documents, *candidates);
+      file.versions = FindVersions(file.documents, *candidates);
       file.status = file.warnings.empty() ? archive::kStatusOk : archive::kStatusOkWarnings;
       file.message = file.warnings.empty() ? "" : file.warnings.front();
     }
     file.duration_ms = elapsed();
+    FileOutcome outcome = item.outcome;
     outcome.status = file.status;
     outcome.message = file.message;
     outcome.documents = static_cast<int>(file.documents.size());
     outcome.pages = static_cast<int>(file.pages.size());
     outcome.duration_ms = file.duration_ms;
     file.run_id = summary.run_id;
-    file.run_files = pending;
+    file.run_files = pending_rows;
     file.run_files.push_back(outcome);
     MA_RETURN_IF_ERROR(archive.StoreFile(file));
-    pending.clear();
-    if (linkable) {
-      for (const auto& r : file.documents) {
-        if (r.soort == schema::kMotie || r.soort == schema::kAmendement ||
-            r.soort == schema::kPreadvies) {
-          linkable->push_back(r);
-        }
-      }
-    }
+    pending_rows.clear();
     finish(std::move(outcome));
   }
-  MA_RETURN_IF_ERROR(archive.FinishRun(summary.run_id, counts, pending));
+  if (stopping()) {
+    // Files read ahead are dropped unstored; the next run takes them.
+    pool.Cancel();
+    summary.stopped = true;
+    summary.not_done = static_cast<int>(files.size()) - done;
+  }
+  MA_RETURN_IF_ERROR(archive.FinishRun(summary.run_id, counts, pending_rows));
   return summary;
 }
 

@@ -2,7 +2,8 @@
 //
 // For every PDF under the given paths (folders are walked, in sorted
 // order): hash it; skip it when the archive already holds that content;
-// read it in a child process (isolated_reader.h); normalise its pages; cut
+// read it in a reader process of a pool (isolated_reader.h), several files
+// at once; normalise its pages; cut
 // it into documents (splitter.h); extract their fields (extract.h); link
 // preadviezen and motion versions (linker.h); store it all in one
 // transaction. A file that fails is stored with its status and message and
@@ -10,6 +11,7 @@
 #ifndef MOTIEARCHIEF_PIPELINE_INGEST_H_
 #define MOTIEARCHIEF_PIPELINE_INGEST_H_
 
+#include <csignal>
 #include <functional>
 #include <string>
 #include <vector>
@@ -21,6 +23,10 @@
 namespace motiearchief::pipeline {
 
 struct IngestOptions {
+  // Files read at once, each by a reader process of its own (with OCR
+  // engines for its pages: one each, more for the last files when fewer
+  // files than jobs are left). Default 0: one per core.
+  int jobs = 0;
   IsolationOptions isolation;
   // Read again files whose earlier attempt failed. Default true: the
   // nightly batch retries yesterday's failures by itself.
@@ -29,6 +35,11 @@ struct IngestOptions {
   int64_t max_file_bytes = int64_t{2} << 30;
   // Recorded with the run (ingest_run.arguments), e.g. the command line.
   std::string run_arguments;
+  // When it turns nonzero (a SIGTERM or SIGINT handler sets it), the run
+  // finishes the file it is storing, drops the files being read, records
+  // its totals and returns with `stopped` set; within a second or two,
+  // whatever is being read. Null: never stops early.
+  const volatile std::sig_atomic_t* stop = nullptr;
 };
 
 // What happened to one input file; also its row in the run's log.
@@ -38,6 +49,8 @@ struct IngestSummary {
   int64_t run_id = 0;
   archive::RunCounts counts;
   std::vector<FileOutcome> outcomes;
+  bool stopped = false;  // ended early by options.stop
+  int not_done = 0;      // files not handled because of the stop
 };
 
 // Expands files and folders into the sorted list of files to ingest

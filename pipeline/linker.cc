@@ -1,12 +1,17 @@
 #include "pipeline/linker.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
 namespace motiearchief::pipeline {
+
+using text::ContentWords;
+using text::WordOverlap;
 namespace {
 
 bool Advisable(const schema::Record& r) {
@@ -48,72 +53,141 @@ double LinkScore(const schema::Record& p, const schema::Record& m, bool same_fil
   return std::clamp(score, 0.0, 1.0);
 }
 
-std::vector<archive::Link> LinkPreadviezen(const std::vector<schema::Record>& fresh,
-                                           const std::vector<schema::Record>& archived,
-                                           const std::vector<archive::Link>& existing) {
-  std::vector<archive::Link> links;
-  auto best_for = [&](const schema::Record& p, const std::vector<const schema::Record*>& pool,
-                      const std::string& source_sha) -> std::optional<archive::Link> {
-    std::optional<archive::Link> best;
-    for (const schema::Record* m : pool) {
-      if (!Advisable(*m)) continue;
-      double s = LinkScore(p, *m, m->bron.sha256 == source_sha);
-      if (s >= 0.45 && (!best || s > best->score)) {
-        std::ostringstream how;
-        how << "title+submitters+text+meeting score " << s;
-        best = archive::Link{p.id, m->id, s, how.str()};
-      }
-    }
-    return best;
-  };
-  std::vector<const schema::Record*> all;
-  for (const auto& r : archived) all.push_back(&r);
-  for (const auto& r : fresh) all.push_back(&r);
-  for (const auto& p : fresh) {
-    if (p.soort != schema::kPreadvies) continue;
-    if (auto l = best_for(p, all, p.bron.sha256)) links.push_back(*l);
+namespace {
+
+std::vector<std::string> Keys(const schema::Record& r, bool stored) {
+  const bool preadvies = r.soort == schema::kPreadvies;
+  if (!Advisable(r) && !preadvies) return {};
+  std::vector<std::string> keys;
+  if (stored) keys.push_back("");
+  for (const std::string& s : Submitters(r)) keys.push_back("s:" + s);
+  // Stored under its own kind, looked up under the other.
+  const char* prefix = preadvies == stored ? "pw:" : "mw:";
+  if (r.titel) {
+    for (const std::string& w : ContentWords(*r.titel)) keys.push_back(prefix + w);
   }
-  std::vector<const schema::Record*> fresh_pool;
-  for (const auto& r : fresh) fresh_pool.push_back(&r);
-  for (const auto& p : archived) {
-    if (p.soort != schema::kPreadvies) continue;
-    bool linked = std::any_of(existing.begin(), existing.end(),
-                              [&](const archive::Link& l) { return l.from_id == p.id; });
-    if (linked) continue;
-    if (auto l = best_for(p, fresh_pool, p.bron.sha256)) links.push_back(*l);
+  return keys;
+}
+
+}  // namespace
+
+std::vector<std::string> LinkKeys(const schema::Record& r) { return Keys(r, true); }
+
+std::vector<std::string> LookupKeys(const schema::Record& r) { return Keys(r, false); }
+
+namespace {
+
+// The documents a linking step can see, indexed by key; each with what is
+// computed once about it.
+class KeyIndex {
+ public:
+  struct Entry {
+    const schema::Record* record;
+    std::set<std::string> title_words;
+    std::set<std::string> submitters;
+    std::optional<std::string> first_version;  // known first version
+    bool linked = false;                       // has a link of its own
+    bool fresh = false;
+  };
+
+  size_t Add(const schema::Record* r, bool fresh, std::optional<std::string> first_version = {},
+             bool linked = false) {
+    Entry e{r,
+            r->titel ? ContentWords(*r->titel) : std::set<std::string>{},
+            Submitters(*r),
+            std::move(first_version),
+            linked,
+            fresh};
+    const size_t index = entries_.size();
+    for (const std::string& k : LinkKeys(*r)) {
+      if (!k.empty()) postings_[k].push_back(index);
+    }
+    entries_.push_back(std::move(e));
+    return index;
+  }
+
+  // Entries stored under a key that entry `i` looks up, in the order they
+  // were added.
+  std::vector<size_t> Sharing(size_t i) const {
+    std::vector<size_t> out;
+    for (const std::string& k : LookupKeys(*entries_[i].record)) {
+      auto it = postings_.find(k);
+      if (it == postings_.end()) continue;
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.erase(std::remove(out.begin(), out.end(), i), out.end());
+    return out;
+  }
+
+  Entry& operator[](size_t i) { return entries_[i]; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<Entry> entries_;
+  std::map<std::string, std::vector<size_t>> postings_;
+};
+
+}  // namespace
+
+std::vector<archive::Link> LinkPreadviezen(const std::vector<schema::Record>& fresh,
+                                           const std::vector<archive::LinkCandidate>& archived) {
+  KeyIndex index;
+  for (const auto& c : archived) index.Add(&c.record, false, c.first_version_id, c.linked);
+  const size_t first_fresh = index.size();
+  for (const auto& r : fresh) index.Add(&r, true);
+  auto consider = [&](size_t p, size_t m, std::optional<archive::Link>& best) {
+    const schema::Record& pr = *index[p].record;
+    const schema::Record& mr = *index[m].record;
+    if (!Advisable(mr)) return;
+    double s = LinkScore(pr, mr, mr.bron.sha256 == pr.bron.sha256);
+    if (s >= 0.45 && (!best || s > best->score)) {
+      std::ostringstream how;
+      how << "title+submitters+text+meeting score " << s;
+      best = archive::Link{pr.id, mr.id, s, how.str()};
+    }
+  };
+  std::vector<archive::Link> links;
+  for (size_t p = first_fresh; p < index.size(); ++p) {
+    if (index[p].record->soort != schema::kPreadvies) continue;
+    std::optional<archive::Link> best;
+    for (size_t m : index.Sharing(p)) consider(p, m, best);
+    if (best) links.push_back(*best);
+  }
+  for (size_t p = 0; p < first_fresh; ++p) {
+    if (index[p].record->soort != schema::kPreadvies || index[p].linked) continue;
+    std::optional<archive::Link> best;
+    for (size_t m : index.Sharing(p)) {
+      if (index[m].fresh) consider(p, m, best);
+    }
+    if (best) links.push_back(*best);
   }
   return links;
 }
 
 std::vector<archive::Version> FindVersions(const std::vector<schema::Record>& fresh,
-                                           const std::vector<schema::Record>& archived,
-                                           const std::vector<archive::Version>& existing) {
+                                           const std::vector<archive::LinkCandidate>& archived) {
+  KeyIndex index;
+  for (const auto& c : archived) index.Add(&c.record, false, c.first_version_id);
   std::vector<archive::Version> out;
-  std::vector<const schema::Record*> seen;
-  for (const auto& r : archived) seen.push_back(&r);
-  auto first_of = [&](const std::string& id) {
-    for (const auto& v : existing) {
-      if (v.document_id == id) return v.first_version_id;
-    }
-    for (const auto& v : out) {
-      if (v.document_id == id) return v.first_version_id;
-    }
-    return id;
-  };
   for (const auto& m : fresh) {
+    const size_t i = index.Add(&m, true);
     if (!Advisable(m) || !m.titel) continue;
     std::string first = m.id;
-    for (const schema::Record* other : seen) {
-      if (other->soort != m.soort || !other->titel) continue;
-      if (WordOverlap(ContentWords(*m.titel), ContentWords(*other->titel)) < 0.8) continue;
-      std::set<std::string> a = Submitters(m), b = Submitters(*other);
-      bool shared = std::any_of(a.begin(), a.end(), [&](const auto& s) { return b.count(s); });
+    for (size_t j : index.Sharing(i)) {
+      if (j > i) break;  // only documents before this one
+      const auto& other = index[j];
+      if (other.record->soort != m.soort || !other.record->titel) continue;
+      if (WordOverlap(index[i].title_words, other.title_words) < 0.8) continue;
+      const bool shared = std::any_of(index[i].submitters.begin(), index[i].submitters.end(),
+                                      [&](const auto& s) { return other.submitters.count(s); });
       if (!shared) continue;
-      first = first_of(other->id);
+      first = other.first_version.value_or(other.record->id);
       break;
     }
+    index[i].first_version = first;
     out.push_back({m.id, first});
-    seen.push_back(&m);
   }
   return out;
 }

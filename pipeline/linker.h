@@ -5,9 +5,13 @@
 // financiering IZA-transformatie" vs "Duurzame bekostiging transformatie
 // IZA"), so a link weighs title words, submitters, meeting and the overlap
 // of the preadvies' strekking with the motion's verzoeken.
+//
+// Neither function reads the whole archive: documents are indexed under
+// keys (LinkKeys), and only documents sharing a key are compared.
 #ifndef MOTIEARCHIEF_PIPELINE_LINKER_H_
 #define MOTIEARCHIEF_PIPELINE_LINKER_H_
 
+#include <string>
 #include <vector>
 
 #include "archive/archive.h"
@@ -18,18 +22,34 @@ namespace motiearchief::pipeline {
 // Score in [0, 1] that preadvies `p` advises on motion or amendment `m`.
 double LinkScore(const schema::Record& p, const schema::Record& m, bool same_file);
 
+// The keys `r` is stored under, for the documents linked after it: the
+// empty key (it is indexed), "s:" and each submitter, and each content word
+// of its title, as "mw:" (motion or amendment) or "pw:" (preadvies). Empty
+// for documents that are never linked (brief, overig, resolutie).
+std::vector<std::string> LinkKeys(const schema::Record& r);
+
+// The keys to look up for `r`: its submitters, and its title words under
+// the other kind's prefix. Exact: a preadvies and its motion share one of
+// them (a link scores 0.45 only with a common title word or submitter),
+// and so do two versions of one motion (they need both); an archive full
+// of motions with common title words is not read for a new motion.
+std::vector<std::string> LookupKeys(const schema::Record& r);
+
 // Links for each preadvies in `fresh` to the best motion or amendment in
 // `fresh` or `archived` (score at least 0.45), and for each preadvies in
-// `archived` without a link that a motion in `fresh` now fits.
+// `archived` without a link that a motion in `fresh` now fits. `archived`
+// needs to hold only the documents sharing a key with `fresh` (what
+// Archive::DocumentsUnderKeys gives for their LookupKeys): the result is the
+// same as over the whole archive. Cost: per document, the documents that
+// share a key with it.
 std::vector<archive::Link> LinkPreadviezen(const std::vector<schema::Record>& fresh,
-                                           const std::vector<schema::Record>& archived,
-                                           const std::vector<archive::Link>& existing);
+                                           const std::vector<archive::LinkCandidate>& archived);
 
 // For each motion in `fresh`: the first version of the same motion among
-// `archived` (same submitters, nearly the same title), or itself.
+// `archived` and the motions of `fresh` before it (same soort, a common
+// submitter, nearly the same title), or itself. `archived` as above.
 std::vector<archive::Version> FindVersions(const std::vector<schema::Record>& fresh,
-                                           const std::vector<schema::Record>& archived,
-                                           const std::vector<archive::Version>& existing);
+                                           const std::vector<archive::LinkCandidate>& archived);
 
 }  // namespace motiearchief::pipeline
 

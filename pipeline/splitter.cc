@@ -1,10 +1,15 @@
 #include "pipeline/splitter.h"
 
 #include "extractors/grammar.h"
-#include "pipeline/normalize.h"
 #include "schema/record.h"
+#include "text/normalize.h"
 
 namespace motiearchief::pipeline {
+
+using extractors::Matches;
+using text::Page;
+using text::SplitLines;
+using text::Trim;
 namespace {
 
 // How far down a page its start may be: letterheads come before the

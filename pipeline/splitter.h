@@ -10,14 +10,9 @@
 #include <string>
 #include <vector>
 
-namespace motiearchief::pipeline {
+#include "text/page.h"
 
-// One page of normalised text.
-struct Page {
-  int number = 0;  // 1-based page number in the file
-  std::string text;
-  bool ocr = false;
-};
+namespace motiearchief::pipeline {
 
 struct DocumentSpan {
   std::string soort;  // schema::kMotie, ...
@@ -27,7 +22,7 @@ struct DocumentSpan {
 };
 
 // Spans in page order, covering every page exactly once.
-std::vector<DocumentSpan> SplitIntoDocuments(const std::vector<Page>& pages);
+std::vector<DocumentSpan> SplitIntoDocuments(const std::vector<text::Page>& pages);
 
 // The start rule matching the top of `page_text`, with the kind it implies
 // ("motie", "preadvies", ...); empty when the page continues a document.

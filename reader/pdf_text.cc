@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "reader/scan_resolution.h"
+#include "text/page.h"
 
 namespace motiearchief::reader {
 namespace {
@@ -51,15 +52,6 @@ Status CheckPdfHeader(const std::string& path) {
     return Status::Error(Status::Code::kNotPdf, path + ": not a PDF (no %PDF- header)");
   }
   return Status::Ok();
-}
-
-int Letters(std::string_view text) {
-  int letters = 0;
-  for (unsigned char c : text) {
-    // ASCII letters, and lead bytes of multi-byte characters (é, ë, ...).
-    if (std::isalpha(c) || c >= 0xC3) ++letters;
-  }
-  return letters;
 }
 
 // Below this a scan is enlarged for Tesseract (measured on the samples'
@@ -117,8 +109,9 @@ bool Blank(const GrayImage& image) {
 // Renders the pages listed in `todo` one by one on this thread (Poppler's
 // document is not for concurrent use) and reads them on `jobs` threads,
 // each with its own engine; at most `jobs` rendered pages wait.
-void OcrPages(const std::string& path, poppler::document& doc, const std::vector<int>& todo,
-              const OcrOptions& options, PdfText& result) {
+// `scan_ppi[i]` is the scan resolution of page `todo[i]` (0: none).
+void OcrPages(poppler::document& doc, const std::vector<int>& todo,
+              const std::vector<double>& scan_ppi, const OcrOptions& options, PdfText& result) {
   const int jobs = std::max(
       1, std::min<int>(static_cast<int>(todo.size()),
                        options.jobs > 0
@@ -158,7 +151,7 @@ void OcrPages(const std::string& path, poppler::document& doc, const std::vector
       }
       PdfPage& page = result.pages[static_cast<size_t>(job.first)];
       // A short text layer (a stamp, a header) stays unless OCR finds more.
-      if (Letters(read->text) < std::max(40, 2 * Letters(page.text))) {
+      if (text::CountLetters(read->text) < std::max(40, 2 * text::CountLetters(page.text))) {
         warn(job.first, "OCR found no more text than the text layer");
         continue;
       }
@@ -174,7 +167,6 @@ void OcrPages(const std::string& path, poppler::document& doc, const std::vector
   };
   std::vector<std::thread> threads;
   for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
-  const std::vector<double> scan_ppi = ScanResolutions(path, todo);
   for (size_t i = 0; i < todo.size(); ++i) {
     const int index = todo[i];
     std::unique_ptr<poppler::page> p(doc.create_page(index));
@@ -203,27 +195,6 @@ void OcrPages(const std::string& path, poppler::document& doc, const std::vector
 }
 
 }  // namespace
-
-bool TextLayerUsable(std::string_view text) {
-  const int letters = Letters(text);
-  if (letters < 40) return false;
-  int replacements = 0;
-  for (size_t pos = text.find("\xEF\xBF\xBD"); pos != std::string_view::npos;
-       pos = text.find("\xEF\xBF\xBD", pos + 3)) {
-    ++replacements;
-  }
-  if (replacements * 20 > letters) return false;
-  int lines = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (Letters(text.substr(start, end - start)) > 0) ++lines;
-    start = end + 1;
-  }
-  // A line or two over an image: a scan with a stamp or a running header.
-  return lines > 2 || letters >= 200;
-}
 
 Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& options) {
   MA_RETURN_IF_ERROR(CheckPdfHeader(path));
@@ -267,11 +238,36 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
     result.pages.push_back(std::move(page));
   }
   if (options.ocr.enabled) {
-    std::vector<int> todo;
+    // Route each page by what it holds: text is used as it is, however
+    // short; OCR reads pages with no text or garbage, and pages whose text
+    // is a fragment over a scanned image (a stamp, a header).
+    std::vector<int> missing;
+    std::vector<int> fragments;
     for (size_t i = 0; i < result.pages.size(); ++i) {
-      if (!TextLayerUsable(result.pages[i].text)) todo.push_back(static_cast<int>(i));
+      switch (text::ClassifyPageText(result.pages[i].text)) {
+        case text::PageTextKind::kEmpty:
+        case text::PageTextKind::kGarbage:
+          missing.push_back(static_cast<int>(i));
+          break;
+        case text::PageTextKind::kFragment:
+          fragments.push_back(static_cast<int>(i));
+          break;
+        case text::PageTextKind::kText:
+          break;
+      }
     }
-    if (!todo.empty()) OcrPages(path, *doc, todo, options.ocr, result);
+    std::vector<int> candidates = missing;
+    candidates.insert(candidates.end(), fragments.begin(), fragments.end());
+    const std::vector<double> ppi = ScanResolutions(path, candidates);
+    std::vector<int> todo;
+    std::vector<double> todo_ppi;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (i < missing.size() || ppi[i] > 0) {
+        todo.push_back(candidates[i]);
+        todo_ppi.push_back(ppi[i]);
+      }
+    }
+    if (!todo.empty()) OcrPages(*doc, todo, todo_ppi, options.ocr, result);
   }
   return result;
 }

@@ -36,16 +36,13 @@ struct PdfText {
 struct PdfReadOptions {
   // Refuse documents with more pages than this (kTooLarge). Default 5000.
   int max_pages = 5000;
-  // Pages without a usable text layer are rendered and read by Tesseract.
+  // Pages whose text layer is empty or garbage, or a fragment over a
+  // scanned image (text::ClassifyPageText), are rendered and read by
+  // Tesseract; every other page keeps its text layer, however short.
   OcrOptions ocr;
 };
 
-// Whether a page's text layer can be used as it is: enough letters for a
-// page, few replacement characters (U+FFFD: a font without a Unicode map),
-// more than a header or stamp over a scanned image.
-bool TextLayerUsable(std::string_view text);
-
-// Reads every page: its text layer where usable, else OCR (in parallel over
+// Reads every page: its text layer where it holds text, else OCR (in parallel over
 // options.ocr.jobs engines; one page rendered ahead per engine, so memory
 // stays bounded whatever the page count). A page that cannot be rendered
 // or read is kept with its text layer and a warning. Errors (naming `path`):

@@ -308,6 +308,40 @@ TEST_F(ArchiveTest, StoringSearchFieldsAgainReplacesThemInTheIndex) {
   EXPECT_TRUE(problems->empty()) << problems->front();
 }
 
+// Documents are found by the keys stored with them, in archive order, with
+// their version and link rows; documents stored without keys are listed
+// for indexing until they have them.
+TEST_F(ArchiveTest, DocumentsAreFoundUnderTheirLinkKeys) {
+  auto a = Open();
+  FileIngest first = File("aaaa1111", "x.pdf", 2);
+  first.link_keys = {{"aaaa11110", "s:Zeist"}, {"aaaa11111", "w:bestaanszeker"}};
+  first.versions = {{"aaaa11110", "aaaa11110"}};
+  ASSERT_TRUE(a->StoreFile(first).ok());
+  FileIngest unkeyed = File("bbbb2222", "y.pdf", 1);
+  ASSERT_TRUE(a->StoreFile(unkeyed).ok());
+
+  auto found = a->DocumentsUnderKeys({"s:Zeist", "w:bestaanszeker", "s:Elders", ""});
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ((*found)[0].record.id, "aaaa11110");
+  EXPECT_EQ((*found)[0].first_version_id, std::optional<std::string>("aaaa11110"));
+  EXPECT_EQ((*found)[1].record.id, "aaaa11111");
+  EXPECT_FALSE((*found)[1].first_version_id.has_value());
+  EXPECT_TRUE(a->DocumentsUnderKeys({"s:Elders"})->empty());
+
+  // Stored without keys: found only by the backfill of an older archive,
+  // which this test makes by hand.
+  EXPECT_TRUE(a->DocumentsWithoutLinkKeys(10)->empty());
+  Exec("INSERT INTO link_key_pending(document_id) VALUES ('bbbb22220')");
+  auto missing = a->DocumentsWithoutLinkKeys(10);
+  ASSERT_TRUE(missing.ok());
+  ASSERT_EQ(missing->size(), 1u);
+  EXPECT_EQ((*missing)[0].id, "bbbb22220");
+  ASSERT_TRUE(a->StoreLinkKeys({{"bbbb22220", "s:Zeist"}}).ok());
+  EXPECT_TRUE(a->DocumentsWithoutLinkKeys(10)->empty());
+  EXPECT_EQ(a->DocumentsUnderKeys({"s:Zeist"})->size(), 2u);
+}
+
 TEST_F(ArchiveTest, HistoryIsAppendOnlyAndIdempotent) {
   auto a = Open();
   ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());

@@ -216,7 +216,8 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   // Back to schema version 3, as an archive made before the search index.
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
+               " 'DROP TABLE search_pending; DROP TABLE link_key_pending; DROP TABLE link_key; "
+               "DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
                "DROP TABLE uitvoering; DROP INDEX page_by_confidence; "
                "ALTER TABLE page DROP COLUMN engine; "
                "DELETE FROM schema_migration WHERE version >= 4; "
@@ -233,6 +234,22 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   EXPECT_EQ(Sh(tool + " ingest " + kSource + "/samples").exit_code, 0);
   EXPECT_EQ(Sh(tool + " check").exit_code, 0);
   EXPECT_EQ(Sh(tool + " search woning --json").out, Sh(Tool() + " search woning --json").out);
+  // Link keys made by the backfill: the same links and versions as an
+  // archive that had them from the start.
+  EXPECT_EQ(Sh(tool + " export --format jsonl").out, export_->out);
+}
+
+// --db where users put it: after the subcommand too.
+TEST_F(CliTest, DbMayFollowTheSubcommand) {
+  const std::string other = *db_ + ".after";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(other + suffix);
+  CommandResult ingest =
+      Sh(std::string(MA_BINARY) + " ingest --db " + other + " " + kSource + "/samples");
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.out;
+  EXPECT_EQ(Sh(std::string(MA_BINARY) + " export --db " + other + " --format jsonl").out,
+            export_->out);
+  EXPECT_EQ(Sh(std::string(MA_BINARY) + " search --db " + other + " woning --json").out,
+            Sh(Tool() + " search woning --json").out);
 }
 
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {

@@ -1,7 +1,8 @@
-// 10,000 random query strings through the real `motiearchief search`
-// binary on the samples archive: every run ends with a documented exit
-// code (0 results, 5 none, 2 input to fix), never a crash or an abort.
-// Runs one process per query, as many at a time as there are cores.
+// Random query strings through the real `motiearchief search` binary on
+// the samples archive: every run ends with a documented exit code (0
+// results, 5 none, 2 input to fix), never a crash or an abort. Runs one
+// process per query, as many at a time as there are cores. The query code
+// itself is fuzzed in-process, 10,000 queries (tests/search/).
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -18,13 +19,14 @@
 namespace motiearchief {
 namespace {
 
-TEST(SearchFuzzTest, TenThousandRandomQueriesThroughTheBinary) {
+TEST(SearchFuzzTest, RandomQueriesThroughTheBinary) {
   const std::string db = testing::TempDir() + "search_fuzz_" + std::to_string(getpid()) + ".db";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   ASSERT_EQ(testing_cli::Sh(std::string(MA_BINARY) + " --db " + db + " ingest " + MA_SOURCE_DIR +
                             "/samples")
                 .exit_code,
             0);
+  constexpr int kQueries = 500;
   std::mt19937 rng(11);
   const unsigned workers = std::max(2u, std::thread::hardware_concurrency());
   std::map<pid_t, std::string> running;
@@ -41,7 +43,7 @@ TEST(SearchFuzzTest, TenThousandRandomQueriesThroughTheBinary) {
     }
     running.erase(pid);
   };
-  for (int i = 0; i < 10000; ++i) {
+  for (int i = 0; i < kQueries; ++i) {
     const std::string q = testing_cli::RandomQuery(rng);
     std::vector<std::string> args = {MA_BINARY, "--db", db, "search", "--limit", "3"};
     if (i % 3 == 0) args.push_back("--json");
@@ -58,9 +60,9 @@ TEST(SearchFuzzTest, TenThousandRandomQueriesThroughTheBinary) {
     EXPECT_TRUE(code == 0 || code == 2 || code == 5) << n << " runs exited with " << code;
     total += n;
   }
-  EXPECT_EQ(total + static_cast<int>(crashed.size()), 10000);
+  EXPECT_EQ(total + static_cast<int>(crashed.size()), kQueries);
   // The generator makes real queries too (about 1 in 20 finds something).
-  EXPECT_GT(exit_codes[0], 200);
+  EXPECT_GT(exit_codes[0], kQueries / 100);
 }
 
 }  // namespace

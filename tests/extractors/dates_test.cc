@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 namespace {
 
 struct Case {
@@ -40,4 +40,4 @@ TEST(FindDateTest, Table) {
 }
 
 }  // namespace
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 namespace {
 
 schema::Record Extract(const std::string& soort, const std::string& text) {
@@ -187,13 +187,6 @@ TEST(ExtractPreadviesTest, AdviceStrekkingToelichting) {
   EXPECT_EQ(r.preadvies->toelichting, "De motie past niet.");
 }
 
-TEST(CanonicalAdviceTest, Table) {
-  EXPECT_EQ(CanonicalAdvice("Overnemen"), "overnemen");
-  EXPECT_EQ(CanonicalAdvice("oordeel aan de ALV"), "oordeel ALV");
-  EXPECT_EQ(CanonicalAdvice("Ontraden, tenzij aangepast"), "ontraden");
-  EXPECT_EQ(CanonicalAdvice("Aanhouden"), "aanhouden");
-}
-
 TEST(ExtractTest, NonMotionsYieldNoMotionFields) {
   auto r = Extract("overig",
                    "Overwegende dat het essay over bestaanszekerheid gaat\n"
@@ -206,4 +199,4 @@ TEST(ExtractTest, NonMotionsYieldNoMotionFields) {
 }
 
 }  // namespace
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

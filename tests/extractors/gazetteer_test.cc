@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 namespace {
 
 struct Case {
@@ -82,4 +82,4 @@ TEST(GazetteerTest, EmbeddedDataMatchesSharedReferenceData) {
 }
 
 }  // namespace
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

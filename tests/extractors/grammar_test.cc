@@ -6,7 +6,7 @@
 
 #include <set>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::extractors {
 namespace {
 
 struct Row {
@@ -421,4 +421,4 @@ TEST(GrammarTest, EveryRuleHasAUniqueNameAndIsTested) {
 }
 
 }  // namespace
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::extractors

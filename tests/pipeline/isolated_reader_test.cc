@@ -1,9 +1,17 @@
 #include "pipeline/isolated_reader.h"
 
 #include <gtest/gtest.h>
-#include <malloc.h>
 
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <vector>
+
+#include "text/page.h"
 
 namespace motiearchief::pipeline {
 namespace {
@@ -29,16 +37,104 @@ TEST(IsolatedReaderTest, ReaderErrorsCrossTheProcessBoundary) {
 }
 
 TEST(IsolatedReaderTest, MemoryLimitIsAStatusNotACrashOfTheParent) {
-  // The child inherits this process's heap, and may reuse its free space
-  // whatever its limit; give back what earlier tests here left.
-  malloc_trim(0);
-  IsolationOptions tiny;
-  tiny.memory_mib = 8;  // far too little for Poppler
-  auto r = ReadPdfIsolated(kBundle, tiny);
-  EXPECT_FALSE(r.ok());
-  EXPECT_TRUE(r.status().code() == Status::Code::kTooLarge ||
-              r.status().code() == Status::Code::kCrashed)
-      << r.status().ToString();
+  // A reader process is forked from this one and inherits its heap, free
+  // space included, which earlier tests here may have grown (OCR in
+  // process): run the check in a fresh copy of this test binary.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        IsolationOptions tiny;
+        tiny.memory_mib = 8;  // far too little for Poppler
+        auto r = ReadPdfIsolated(kBundle, tiny);
+        const bool refused = !r.ok() && (r.status().code() == Status::Code::kTooLarge ||
+                                         r.status().code() == Status::Code::kCrashed);
+        std::fprintf(stderr, "%s\n", r.ok() ? "read" : r.status().ToString().c_str());
+        std::exit(refused ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
+}
+
+std::vector<std::string> Samples() {
+  std::vector<std::string> out;
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(MA_SOURCE_DIR) + "/samples")) {
+    if (e.path().extension() == ".pdf") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Two processes read all the samples, each many files; every result is
+// what an in-process read gives, returned by its own ticket.
+TEST(ReaderPoolTest, ProcessesAreReusedAcrossFiles) {
+  const std::vector<std::string> files = Samples();
+  ASSERT_GE(files.size(), 6u);
+  ReaderPool pool(IsolationOptions{}, 2);
+  std::vector<int64_t> tickets;
+  for (const auto& f : files) tickets.push_back(pool.Submit(f));
+  EXPECT_EQ(pool.Pending(), files.size());
+  // Taken in reverse: a ticket, not the order of completion, says which.
+  for (size_t i = files.size(); i-- > 0;) {
+    auto read = pool.Take(tickets[i]);
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    IsolationOptions in_process;
+    in_process.isolate = false;
+    auto direct = ReadPdfIsolated(files[i], in_process);
+    ASSERT_TRUE(direct.ok());
+    ASSERT_EQ(read->pages.size(), direct->pages.size()) << files[i];
+    EXPECT_EQ(read->pages[0].text, direct->pages[0].text) << files[i];
+  }
+  EXPECT_EQ(pool.Pending(), 0u);
+  EXPECT_EQ(pool.ProcessesStarted(), 2);
+  EXPECT_EQ(pool.Take(tickets[0]).status().code(), Status::Code::kInternal);
+}
+
+TEST(ReaderPoolTest, AProcessIsReplacedAfterItsQuotaOfFiles) {
+  const std::vector<std::string> files = Samples();
+  IsolationOptions options;
+  options.files_per_process = 2;
+  ReaderPool pool(options, 1);
+  for (size_t i = 0; i < 5; ++i) {
+    auto read = pool.Take(pool.Submit(files[i]));
+    EXPECT_TRUE(read.ok()) << read.status().ToString();
+  }
+  EXPECT_EQ(pool.ProcessesStarted(), 3);
+}
+
+// A file that runs past its time costs its process; the next file gets a
+// fresh one and is read as usual.
+TEST(ReaderPoolTest, ATimeoutCostsOneFileNotThePool) {
+  const std::string scan = std::string(MA_SOURCE_DIR) +
+                           "/samples-scanned/motie-enschede-herstel-financiele-verhouding.pdf";
+  IsolationOptions options;
+  options.timeout_seconds = 1;  // OCR of the scan takes several seconds
+  ReaderPool pool(options, 1);
+  const int64_t slow = pool.Submit(scan, 1);
+  const int64_t fine = pool.Submit(kBundle);
+  auto timed_out = pool.Take(slow);
+  EXPECT_EQ(timed_out.status().code(), Status::Code::kTimeout) << timed_out.status().ToString();
+  EXPECT_NE(timed_out.status().message().find("motie-enschede"), std::string::npos);
+  auto read = pool.Take(fine);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->pages.size(), 16u);
+  EXPECT_EQ(pool.ProcessesStarted(), 2);
+}
+
+// A stop request ends a wait within the poll interval, leaving the file
+// pending.
+TEST(ReaderPoolTest, StopEndsTheWait) {
+  const std::string scan = std::string(MA_SOURCE_DIR) +
+                           "/samples-scanned/motie-enschede-herstel-financiele-verhouding.pdf";
+  ReaderPool pool(IsolationOptions{}, 1);
+  const int64_t ticket = pool.Submit(scan, 1);
+  volatile std::sig_atomic_t stop = 1;
+  const auto started = std::chrono::steady_clock::now();
+  auto r = pool.Take(ticket, &stop);
+  EXPECT_EQ(r.status().code(), Status::Code::kCancelled);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+  EXPECT_EQ(pool.Pending(), 1u);
+  pool.Cancel();
+  EXPECT_EQ(pool.Pending(), 0u);
 }
 
 // OCR runs in the child too (and so leaves this process's heap alone).
@@ -49,7 +145,7 @@ TEST(IsolatedReaderTest, ScannedPagesAreReadByOcrAndOnlyWhenAsked) {
   no_ocr.read.ocr.enabled = false;
   auto plain = ReadPdfIsolated(scan, no_ocr);
   ASSERT_TRUE(plain.ok()) << plain.status().ToString();
-  EXPECT_FALSE(reader::TextLayerUsable(plain->pages[0].text));
+  EXPECT_NE(text::ClassifyPageText(plain->pages[0].text), text::PageTextKind::kText);
   auto read = ReadPdfIsolated(scan, IsolationOptions{});
   ASSERT_TRUE(read.ok());
   ASSERT_EQ(read->pages.size(), 1u);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 namespace motiearchief::pipeline {
+
+using text::Page;
 namespace {
 
 struct Case {

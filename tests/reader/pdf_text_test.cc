@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace motiearchief::reader {
 namespace {
@@ -44,29 +46,94 @@ TEST(PdfTextTest, PageLimit) {
   EXPECT_EQ(text.status().code(), Status::Code::kTooLarge);
 }
 
-TEST(TextLayerUsableTest, Table) {
-  const std::string page =
-      "Motie Herstel financiële verhouding met nieuwe regering\n"
-      "De Algemene Ledenvergadering van de VNG, in vergadering bijeen op 1 december 2023,\n"
-      "Constaterende dat het huidige kabinet op de verkeerde voet is begonnen.\n";
-  const std::pair<std::string, bool> rows[] = {
-      {"", false},
-      {"   \n\n  ", false},
-      {"Pagina 3 van 7", false},                          // a running header on a scan
-      {"VNG ALV 1 december 2023\nNazending 2\n", false},  // a stamp: two short lines
-      {page, true},
-      {page + std::string(200, 'x'), true},
-      // A font without a Unicode map: mostly U+FFFD.
-      {std::string("Motie ") + std::string(20, 'a') +
-           [] {
-             std::string r;
-             for (int i = 0; i < 40; ++i) r += "\xEF\xBF\xBD";
-             return r;
-           }() +
-           "\nb\nc\n",
-       false},
-  };
-  for (const auto& [text, usable] : rows) EXPECT_EQ(TextLayerUsable(text), usable) << text;
+// A PDF of the given page contents (Helvetica text, and an optional image
+// XObject /Im1 of 8x8 grey pixels in a checker pattern), with a correct
+// cross-reference table.
+std::string MakePdf(const std::vector<std::string>& contents) {
+  std::vector<std::string> objects;
+  const int first_page = 5;
+  std::string kids;
+  for (size_t i = 0; i < contents.size(); ++i) {
+    kids += std::to_string(first_page + 2 * i) + " 0 R ";
+  }
+  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " +
+                    std::to_string(contents.size()) + " >>");
+  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  std::string pixels;
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) pixels += ((x + y) % 2) ? '\xff' : '\x00';
+  }
+  objects.push_back(
+      "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+      "/BitsPerComponent 8 /Length 64 >>\nstream\n" +
+      pixels + "\nendstream");
+  for (size_t i = 0; i < contents.size(); ++i) {
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " +
+                      std::to_string(first_page + 2 * i + 1) +
+                      " 0 R /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> >>");
+    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" +
+                      contents[i] + "\nendstream");
+  }
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[21];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+std::string TextLines(const std::vector<std::string>& lines) {
+  std::string out = "BT /F1 11 Tf 72 770 Td 14 TL\n";
+  for (const auto& l : lines) out += "(" + l + ") Tj T*\n";
+  return out + "ET";
+}
+
+bool HasWarningFor(const PdfText& text, int page) {
+  const std::string prefix = "page " + std::to_string(page) + ": ";
+  for (const auto& w : text.warnings) {
+    if (w.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// A page whose text layer is only a signature line is used as it is, not
+// OCR'd; the same line over a page-filling image (a stamp on a scan) is.
+TEST(PdfTextTest, RoutesEachPageByWhatItHolds) {
+  const std::string body = TextLines({
+      "Motie Herstel financiele verhouding met het Rijk",
+      "De Algemene Ledenvergadering van de VNG, in vergadering bijeen,",
+      "constaterende dat het kabinet op de verkeerde voet is begonnen,",
+      "verzoekt het bestuur met de regering in gesprek te gaan.",
+  });
+  const std::string signature = TextLines({"Namens de fractie, J. de Vries"});
+  const std::string stamp_on_scan = "q 595 0 0 842 0 0 cm /Im1 Do Q\n" + signature;
+  const std::string path = WriteTemp(
+      "routing.pdf", MakePdf({body, signature, stamp_on_scan, "q 595 0 0 842 0 0 cm /Im1 Do Q"}));
+  auto text = ReadPdfText(path);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  ASSERT_EQ(text->pages.size(), 4u);
+  EXPECT_EQ(text->pages[0].method, "text");
+  EXPECT_FALSE(HasWarningFor(*text, 1));
+  // The signature line: short, but text; never rendered.
+  EXPECT_EQ(text->pages[1].method, "text");
+  EXPECT_NE(text->pages[1].text.find("J. de Vries"), std::string::npos);
+  EXPECT_FALSE(HasWarningFor(*text, 2));
+  // Over an image: sent to OCR, which finds nothing more and keeps the line.
+  EXPECT_TRUE(HasWarningFor(*text, 3));
+  EXPECT_NE(text->pages[2].text.find("J. de Vries"), std::string::npos);
+  // No text layer at all: sent to OCR.
+  EXPECT_TRUE(HasWarningFor(*text, 4));
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "pipeline/history_import.h"
+#include "reports/history_import.h"
 
 #include <csv.h>
 
@@ -9,9 +9,17 @@
 
 #include "extractors/dates.h"
 #include "extractors/gazetteer.h"
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::reports {
+
+using extractors::FindDate;
+using extractors::Gazetteer;
+using text::ContentWords;
+using text::FoldForMatch;
+using text::Trim;
+using text::WordOverlap;
+
 namespace {
 
 // Titles in a besluitenlijst are shortened or rephrased; most content
@@ -208,4 +216,4 @@ Result<HistoryImport> ImportHistoryCsv(archive::Archive& archive, const std::str
   return result;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::reports

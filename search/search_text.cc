@@ -1,13 +1,16 @@
-#include "pipeline/search_text.h"
+#include "search/search_text.h"
 
 #include <libstemmer.h>
 
 #include <memory>
 #include <sstream>
 
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::search {
+
+using text::FoldForMatch;
+
 namespace {
 
 // At most this many terms reach FTS5: a pasted page is still a fast query.
@@ -310,4 +313,4 @@ std::string Snippet::ToString() const {
   return out;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::search

@@ -1,13 +1,19 @@
-#include "pipeline/search.h"
+#include "search/search.h"
 
 #include <re2/re2.h>
 
 #include "extractors/extract.h"
 #include "extractors/gazetteer.h"
-#include "pipeline/normalize.h"
-#include "pipeline/search_text.h"
+#include "extractors/vocabulary.h"
+#include "search/search_text.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::search {
+
+using extractors::CanonicalAdvice;
+using extractors::Gazetteer;
+using text::IsValidUtf8;
+
 namespace {
 
 const std::vector<std::string> kSoorten = {"motie",     "amendement", "preadvies",
@@ -139,4 +145,4 @@ nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
   return j;
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::search

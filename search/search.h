@@ -1,8 +1,8 @@
 // Searching the archive as a researcher does: a query as typed, filters by
 // name as written, results with the page and a snippet. Used by the
 // `search` command and by `serve` (its /api/search), so both answer alike.
-#ifndef MOTIEARCHIEF_PIPELINE_SEARCH_H_
-#define MOTIEARCHIEF_PIPELINE_SEARCH_H_
+#ifndef MOTIEARCHIEF_SEARCH_SEARCH_H_
+#define MOTIEARCHIEF_SEARCH_SEARCH_H_
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,9 +11,9 @@
 
 #include "archive/archive.h"
 #include "base/status.h"
-#include "pipeline/search_text.h"
+#include "search/search_text.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::search {
 
 struct SearchOptions {
   std::string query;  // as typed; see ParseQuery (search_text.h)
@@ -48,6 +48,6 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
 // One result as the JSON API and `search --json` give it.
 nlohmann::ordered_json SearchResultJson(const SearchResult& result);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::search
 
-#endif  // MOTIEARCHIEF_PIPELINE_SEARCH_H_
+#endif  // MOTIEARCHIEF_SEARCH_SEARCH_H_

@@ -1,8 +1,8 @@
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
 #include <gtest/gtest.h>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::text {
 namespace {
 
 struct Case {
@@ -52,16 +52,5 @@ TEST(WordOverlapTest, DifferentlyPhrasedTitlesMeet) {
   EXPECT_EQ(WordOverlap(a, {}), 0);
 }
 
-TEST(CanonicalRoleTest, Table) {
-  const std::pair<const char*, const char*> rows[] = {
-      {"Wethouder", "wethouder"},
-      {"Loco-Burgemeester", "loco-burgemeester"},
-      {"loco - burgemeester", "loco-burgemeester"},
-      {"  Algemeen   directeur ", "algemeen directeur"},
-      {"GEMEENTESECRETARIS", "gemeentesecretaris"},
-  };
-  for (const auto& [input, expected] : rows) EXPECT_EQ(CanonicalRole(input), expected) << input;
-}
-
 }  // namespace
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::text

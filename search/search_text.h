@@ -10,8 +10,8 @@
 //
 // Thread safety: SearchText and ParseQuery may be called from any thread
 // (one stemmer per thread).
-#ifndef MOTIEARCHIEF_PIPELINE_SEARCH_TEXT_H_
-#define MOTIEARCHIEF_PIPELINE_SEARCH_TEXT_H_
+#ifndef MOTIEARCHIEF_SEARCH_SEARCH_TEXT_H_
+#define MOTIEARCHIEF_SEARCH_SEARCH_TEXT_H_
 
 #include <set>
 #include <string>
@@ -20,7 +20,7 @@
 
 #include "base/status.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::search {
 
 // The Snowball Dutch stem of one folded word.
 std::string StemWord(std::string_view folded_word);
@@ -68,6 +68,6 @@ struct Snippet {
 };
 Snippet MakeSnippet(const ParsedQuery& query, std::string_view text, int words_around = 8);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::search
 
-#endif  // MOTIEARCHIEF_PIPELINE_SEARCH_TEXT_H_
+#endif  // MOTIEARCHIEF_SEARCH_SEARCH_TEXT_H_

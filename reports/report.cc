@@ -1,11 +1,14 @@
-#include "pipeline/report.h"
+#include "reports/report.h"
 
 #include <algorithm>
 #include <map>
 
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::reports {
+
+using text::EscapeHtml;
+
 namespace {
 
 // Writes headings, paragraphs, lists and tables as Markdown or as HTML, so
@@ -315,4 +318,4 @@ std::string VergaderingReport(const std::vector<MotionLife>& lives,
   return w.Finish();
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::reports

@@ -1,4 +1,4 @@
-#include "pipeline/normalize.h"
+#include "text/normalize.h"
 
 #include <re2/re2.h>
 #include <unicode/locid.h>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <sstream>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::text {
 namespace {
 
 // Characters mapped (or dropped, with an empty replacement) after NFKC.
@@ -254,25 +254,6 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-std::string CanonicalRole(std::string_view text) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  s.toLower(icu::Locale("nl"));
-  std::string lower;
-  s.toUTF8String(lower);
-  std::string out;
-  for (char c : Trim(lower)) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  // "loco - burgemeester", "loco -burgemeester" from broken lines.
-  RE2::GlobalReplace(&out, R"(\s*-\s*)", "-");
-  return out;
-}
-
 std::set<std::string> ContentWords(std::string_view text) {
   static const std::set<std::string> kStopWords = {
       "de",    "het",        "een", "en",      "van",       "voor",    "met", "op",    "aan",
@@ -297,4 +278,4 @@ double WordOverlap(const std::set<std::string>& a, const std::set<std::string>& 
   return static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::text

@@ -16,17 +16,17 @@
 // is reported with its line and the candidates, never guessed; the rows
 // that match are recorded, in one transaction. Importing the same file
 // again adds nothing.
-#ifndef MOTIEARCHIEF_PIPELINE_HISTORY_IMPORT_H_
-#define MOTIEARCHIEF_PIPELINE_HISTORY_IMPORT_H_
+#ifndef MOTIEARCHIEF_REPORTS_HISTORY_IMPORT_H_
+#define MOTIEARCHIEF_REPORTS_HISTORY_IMPORT_H_
 
 #include <string>
 #include <vector>
 
 #include "archive/archive.h"
 #include "base/status.h"
-#include "pipeline/report.h"
+#include "reports/report.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::reports {
 
 struct HistoryImport {
   int rows = 0;
@@ -44,6 +44,6 @@ Result<HistoryImport> ImportHistoryCsv(archive::Archive& archive, const std::str
 // A Dutch or ISO date as YYYY-MM-DD, or nothing.
 std::optional<std::string> ParseDate(const std::string& text);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::reports
 
-#endif  // MOTIEARCHIEF_PIPELINE_HISTORY_IMPORT_H_
+#endif  // MOTIEARCHIEF_REPORTS_HISTORY_IMPORT_H_

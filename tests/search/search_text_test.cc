@@ -1,12 +1,12 @@
 // Stemming and query translation, table-driven: what a researcher types,
 // and the FTS5 expression it must become.
-#include "pipeline/search_text.h"
+#include "search/search_text.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::search {
 namespace {
 
 TEST(StemWordTest, DutchFormsMeet) {
@@ -128,4 +128,4 @@ TEST(ParseQueryTest, RandomInputNeverFailsExceptForNoWords) {
 }
 
 }  // namespace
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::search

@@ -6,8 +6,8 @@
 //   nazendingen, by agendapunt, with the advice.
 // Markdown for staff to edit, HTML that prints on A4. Everything written is
 // escaped for its format.
-#ifndef MOTIEARCHIEF_PIPELINE_REPORT_H_
-#define MOTIEARCHIEF_PIPELINE_REPORT_H_
+#ifndef MOTIEARCHIEF_REPORTS_REPORT_H_
+#define MOTIEARCHIEF_REPORTS_REPORT_H_
 
 #include <optional>
 #include <string>
@@ -16,7 +16,7 @@
 #include "archive/archive.h"
 #include "base/status.h"
 
-namespace motiearchief::pipeline {
+namespace motiearchief::reports {
 
 // One motion (or amendment) with all its versions and its life after the
 // ALV. The record is the version with the most supporters (the newest on
@@ -55,6 +55,6 @@ std::string VergaderingReport(const std::vector<MotionLife>& lives,
                               const std::vector<schema::Record>& preadviezen,
                               const std::string& datum, ReportFormat format);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::reports
 
-#endif  // MOTIEARCHIEF_PIPELINE_REPORT_H_
+#endif  // MOTIEARCHIEF_REPORTS_REPORT_H_

@@ -5,15 +5,15 @@
 // at line ends). Grammars and search should see one spelling.
 //
 // All functions take and return UTF-8, are pure and thread-safe.
-#ifndef MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
-#define MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
+#ifndef MOTIEARCHIEF_TEXT_NORMALIZE_H_
+#define MOTIEARCHIEF_TEXT_NORMALIZE_H_
 
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace motiearchief::pipeline {
+namespace motiearchief::text {
 
 // NFKC (so "ﬁ" becomes "fi"), soft hyphens and zero-width characters
 // removed, typographic quotes made straight (' and "), bullet glyphs made
@@ -39,10 +39,6 @@ bool IsValidUtf8(std::string_view text);
 // `text` safe inside HTML elements and quoted attributes: & < > " ' escaped.
 std::string EscapeHtml(std::string_view text);
 
-// A role as the record gives it: lower case, spaces collapsed, hyphens
-// kept. "Loco-Burgemeester" gives "loco-burgemeester".
-std::string CanonicalRole(std::string_view text);
-
 // Content words of a title or text, for comparing titles that are phrased
 // differently: folded, short and stop words dropped, long words cut by two
 // letters so that "bekostiging" and "bekostigen" meet.
@@ -57,6 +53,6 @@ std::vector<std::string_view> SplitLines(std::string_view text);
 // Trims ASCII whitespace at both ends.
 std::string_view Trim(std::string_view s);
 
-}  // namespace motiearchief::pipeline
+}  // namespace motiearchief::text
 
-#endif  // MOTIEARCHIEF_PIPELINE_NORMALIZE_H_
+#endif  // MOTIEARCHIEF_TEXT_NORMALIZE_H_
