@@ -240,6 +240,12 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path,
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
   MA_RETURN_IF_ERROR(archive->Exec("PRAGMA foreign_keys = ON"));
+  // Reads through a memory map, not a read() per page: a large archive's
+  // index pages cost a page fault once, not a system call each time. Writes
+  // still go through the WAL.
+  MA_RETURN_IF_ERROR(archive->Exec("PRAGMA mmap_size = 1073741824"));
+  // Temporary tables (the keys of DocumentsUnderKeys) stay in memory.
+  MA_RETURN_IF_ERROR(archive->Exec("PRAGMA temp_store = MEMORY"));
   if (!options.read_only && !options.inspect) {
     // WAL: readers never block the writer; synchronous=FULL: a committed
     // transaction survives power loss, not only a crash of the process.
@@ -428,7 +434,11 @@ Status Archive::StoreFile(const FileIngest& file) {
     insert_doc.Bind(5, r.titel).Bind(6, r.datum_indiening).Bind(7, r.vergadering);
     insert_doc.Bind(8, r.bron.pagina_van).Bind(9, r.bron.pagina_tot);
     insert_doc.Bind(10, r.bron.ocr ? 1 : 0);
-    insert_doc.Bind(11, schema::ToJson(r, true).dump()).Bind(12, r.tekst);
+    // The text is stored once, in its column; the record JSON leaves it out
+    // and LoadWhere puts it back.
+    nlohmann::ordered_json record = schema::ToJson(r, true);
+    record.erase("tekst");
+    insert_doc.Bind(11, record.dump()).Bind(12, r.tekst);
     if (insert_doc.Step() != SQLITE_DONE) {
       return SqliteError(db_, file.path + ": store document " + r.id);
     }
@@ -522,7 +532,7 @@ Status Archive::StoreFile(const FileIngest& file) {
 Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
                                                        const std::vector<std::string>& args) {
   std::string sql =
-      "SELECT d.record, d.id, l.motie_id FROM document d "
+      "SELECT d.record, d.id, l.motie_id, d.tekst FROM document d "
       "JOIN source_file f ON f.id = d.source_file_id "
       "LEFT JOIN link l ON l.from_id = d.id " +
       where + " ORDER BY d.source_file_id, d.seq";
@@ -535,6 +545,8 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
     schema::Record r =
         schema::RecordFromJson(nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
     if (r.soort != schema::kMotie) r.motie = s.OptText(2);
+    // Records stored before the text was kept once carry it themselves.
+    if (r.tekst.empty()) r.tekst = s.Text(3);
     records.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return SqliteError(db_, "load documents");
@@ -617,8 +629,17 @@ Result<std::vector<LinkCandidate>> Archive::DocumentsUnderKeys(
       if (add.Step() != SQLITE_DONE) return SqliteError(db_, "look up link keys");
     }
   }
+  // Only the fields linking reads, taken apart by SQLite's JSON functions:
+  // parsing each whole record (provenance and all) cost more than the rest
+  // of linking.
   Stmt s(db_,
-         "SELECT d.record, v.eerste_versie_id, l.from_id IS NOT NULL FROM document d "
+         "SELECT d.id, d.soort, d.titel, d.vergadering, f.sha256, "
+         "json_extract(d.record, '$.indieners'), json_extract(d.record, '$.mede_indieners'), "
+         "(SELECT json_group_array(json_extract(c.value, '$.tekst')) "
+         " FROM json_each(d.record, '$.verzoeken') c), "
+         "json_extract(d.record, '$.preadvies.strekking'), v.eerste_versie_id, "
+         "l.from_id IS NOT NULL FROM document d "
+         "JOIN source_file f ON f.id = d.source_file_id "
          "LEFT JOIN motie_versie v ON v.document_id = d.id "
          "LEFT JOIN link l ON l.from_id = d.id "
          // CROSS JOIN: from the few wanted keys into the index, never a
@@ -627,13 +648,35 @@ Result<std::vector<LinkCandidate>> Archive::DocumentsUnderKeys(
          "CROSS JOIN link_key k ON k.key = w.key) "
          "ORDER BY d.source_file_id, d.seq");
   if (!s.prepared()) return SqliteError(db_, "look up link keys");
+  auto strings = [](const std::string& json) {
+    std::vector<std::string> out;
+    auto j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_array()) return out;
+    for (const auto& v : j) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+    return out;
+  };
   std::vector<LinkCandidate> out;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     LinkCandidate c;
-    c.record = schema::RecordFromJson(nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
-    c.first_version_id = s.OptText(1);
-    c.linked = s.Int(2) != 0;
+    schema::Record& r = c.record;
+    r.id = s.Text(0);
+    r.soort = s.Text(1);
+    r.titel = s.OptText(2);
+    r.vergadering = s.OptText(3);
+    r.bron.sha256 = s.Text(4);
+    r.indieners = strings(s.Text(5));
+    r.mede_indieners = strings(s.Text(6));
+    for (std::string& t : strings(s.Text(7)))
+      r.verzoeken.push_back({"verzoekt", std::move(t), 0, ""});
+    if (auto strekking = s.OptText(8)) {
+      r.preadvies.emplace();
+      r.preadvies->strekking = *strekking;
+    }
+    c.first_version_id = s.OptText(9);
+    c.linked = s.Int(10) != 0;
     out.push_back(std::move(c));
   }
   if (rc != SQLITE_DONE) return SqliteError(db_, "look up link keys");
