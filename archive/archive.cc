@@ -728,8 +728,18 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   if (q.tot) sql += " AND coalesce(d.datum_indiening, d.vergadering) <= :tot";
   if (q.vergadering) sql += " AND d.vergadering = :vergadering";
   if (q.advies) sql += " AND (" + advice + ") = :advies";
-  sql += q.match.empty() ? " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no"
-                         : " ORDER BY 2, d.doc_no";
+  if (q.orgaan) {
+    sql += " AND json_extract(d.record, '$.orgaan') LIKE '%' || :orgaan || '%' ESCAPE '\\'";
+  }
+  const bool by_date = q.order == SearchRequest::Order::kDate ||
+                       (q.order == SearchRequest::Order::kRank && q.match.empty());
+  if (q.order == SearchRequest::Order::kArchive) {
+    sql += " ORDER BY d.source_file_id, d.seq";
+  } else if (by_date) {
+    sql += " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no";
+  } else {
+    sql += " ORDER BY 2, d.doc_no";
+  }
   sql += " LIMIT :limit";
   Stmt s(db_, sql.c_str());
   if (!s.prepared()) return SqliteError(db_, "search");
@@ -744,7 +754,16 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   bind(":tot", q.tot);
   bind(":vergadering", q.vergadering);
   bind(":advies", q.advies);
-  s.Bind(sqlite3_bind_parameter_index(s.get(), ":limit"), std::max(0, q.limit));
+  if (q.orgaan) {
+    // LIKE's wildcards in what the user typed are meant literally.
+    std::string literal;
+    for (char c : *q.orgaan) {
+      if (c == '%' || c == '_' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    bind(":orgaan", literal);
+  }
+  s.Bind(sqlite3_bind_parameter_index(s.get(), ":limit"), q.limit < 0 ? -1 : q.limit);
   std::vector<std::tuple<std::string, double, int64_t>> found;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
@@ -776,13 +795,15 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
       roles.Bind(1, id).Bind(2, *q.gemeente);
       while (roles.Step() == SQLITE_ROW) hit.rollen.push_back(roles.Text(0));
     }
-    pages.Reset();
-    pages.Bind(1, doc_no);
-    while ((rc = pages.Step()) == SQLITE_ROW) {
-      hit.pages.push_back({static_cast<int>(pages.Int(0)), pages.Text(1), pages.Text(2),
-                           pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
+    if (q.with_pages) {
+      pages.Reset();
+      pages.Bind(1, doc_no);
+      while ((rc = pages.Step()) == SQLITE_ROW) {
+        hit.pages.push_back({static_cast<int>(pages.Int(0)), pages.Text(1), pages.Text(2),
+                             pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
+      }
+      if (rc != SQLITE_DONE) return SqliteError(db_, "search: load pages");
     }
-    if (rc != SQLITE_DONE) return SqliteError(db_, "search: load pages");
     hits.push_back(std::move(hit));
   }
   return hits;

@@ -144,7 +144,15 @@ struct SearchRequest {
   std::optional<std::string> tot;          // YYYY-MM-DD, inclusive
   std::optional<std::string> vergadering;  // YYYY-MM-DD of the ALV
   std::optional<std::string> advies;       // canonical advice, e.g. "overnemen"
-  int limit = 20;
+  std::optional<std::string> orgaan;       // part of the orgaan, any case: "raad", "ALV VNG"
+  enum class Order {
+    kRank,     // bm25 with a match; newest first without one
+    kDate,     // newest first (datum_indiening, else vergadering)
+    kArchive,  // as export: file, then position in the file
+  };
+  Order order = Order::kRank;
+  int limit = 20;          // < 0: every match
+  bool with_pages = true;  // load each hit's pages (for snippets)
 };
 
 struct SearchHit {

@@ -19,6 +19,7 @@
 #include "schema/record.h"
 #include "search/search.h"
 #include "search/search_text.h"
+#include "text/csv.h"
 
 namespace motiearchief::cli {
 namespace {
@@ -43,16 +44,6 @@ Result<std::unique_ptr<archive::Archive>> OpenArchiveToInspect(const std::string
 int Fatal(const Status& status) {
   std::cerr << "motiearchief: " << status.ToString() << "\n";
   return kExitFatal;
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 nlohmann::ordered_json RunFileJson(const archive::RunFileRow& o) {
@@ -167,13 +158,74 @@ int RunIngest(const IngestArgs& args) {
   return ExitCodeFor(c);
 }
 
+namespace {
+
+search::SearchOptions OptionsFrom(const std::string& query, const FilterArgs& f) {
+  auto given = [](const std::string& v) {
+    return v.empty() ? std::nullopt : std::optional<std::string>(v);
+  };
+  search::SearchOptions options;
+  options.query = query;
+  options.soort = given(f.soort);
+  options.gemeente = given(f.gemeente);
+  options.van = given(f.van);
+  options.tot = given(f.tot);
+  options.vergadering = given(f.vergadering);
+  options.advies = given(f.advies);
+  options.orgaan = given(f.orgaan);
+  return options;
+}
+
+// A search result as a spreadsheet row: the JSON API's fields, lists
+// joined with "; ".
+std::vector<std::string> CsvCells(const nlohmann::ordered_json& j) {
+  std::vector<std::string> cells;
+  for (const auto& [key, v] : j.items()) {
+    if (v.is_string()) {
+      cells.push_back(v.get<std::string>());
+    } else if (v.is_array()) {
+      std::string joined;
+      for (const auto& item : v) {
+        joined += (joined.empty() ? "" : "; ") +
+                  (item.is_string() ? item.get<std::string>() : item.dump());
+      }
+      cells.push_back(joined);
+    } else {
+      cells.push_back(v.is_null() ? "" : v.dump());
+    }
+  }
+  return cells;
+}
+
+}  // namespace
+
 int RunExport(const ExportArgs& args) {
   auto db = OpenArchive(args.db, true);
   if (!db.ok()) return Fatal(db.status());
-  archive::RecordFilter filter;
-  if (!args.soort.empty()) filter.soort = args.soort;
-  auto records = (*db)->LoadRecords(filter);
-  if (!records.ok()) return Fatal(records.status());
+  // Words or filters choose documents as search does; without them, all.
+  std::vector<schema::Record> chosen;
+  const std::vector<schema::Record>* records = &chosen;
+  Result<std::vector<schema::Record>> all = std::vector<schema::Record>{};
+  bool has_words = false;
+  for (char c : args.query) has_words |= !std::isspace(static_cast<unsigned char>(c));
+  if (has_words || args.filters.any()) {
+    search::SearchOptions options = OptionsFrom(args.query, args.filters);
+    options.all = true;
+    auto answer = search::SearchArchive(**db, options);
+    if (!answer.ok()) {
+      if (answer.status().code() == Status::Code::kInvalidArgument) {
+        std::cerr << "motiearchief export: " << answer.status().message() << "\n";
+        return kExitUsage;
+      }
+      return Fatal(answer.status());
+    }
+    for (const auto& note : answer->notes) std::cerr << "motiearchief export: " << note << "\n";
+    for (auto& r : answer->results) chosen.push_back(std::move(r.record));
+  } else {
+    all = (*db)->LoadRecords();
+    if (!all.ok()) return Fatal(all.status());
+    records = &*all;
+  }
   std::ofstream file;
   if (!args.output.empty()) {
     file.open(args.output);
@@ -185,16 +237,15 @@ int RunExport(const ExportArgs& args) {
   std::ostream& out = args.output.empty() ? std::cout : file;
   if (args.format == "csv") {
     const auto& keys = schema::ContractKeys();
-    for (size_t i = 0; i < keys.size(); ++i) out << (i ? "," : "") << keys[i];
-    out << "\n";
+    out << text::CsvRow(keys);
     for (const auto& r : *records) {
       auto j = schema::ToJson(r);
-      for (size_t i = 0; i < keys.size(); ++i) {
-        const auto& v = j[keys[i]];
-        std::string cell = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
-        out << (i ? "," : "") << CsvField(cell);
+      std::vector<std::string> cells;
+      for (const auto& key : keys) {
+        const auto& v = j[key];
+        cells.push_back(v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump());
       }
-      out << "\n";
+      out << text::CsvRow(cells);
     }
   } else {
     for (const auto& r : *records) out << schema::ToJson(r).dump() << "\n";
@@ -344,18 +395,9 @@ int RunSearch(const SearchArgs& args) {
   }
   auto db = OpenArchive(args.db, true);
   if (!db.ok()) return Fatal(db.status());
-  auto given = [](const std::string& v) {
-    return v.empty() ? std::nullopt : std::optional<std::string>(v);
-  };
-  search::SearchOptions options;
-  options.query = args.query;
-  options.soort = given(args.soort);
-  options.gemeente = given(args.gemeente);
-  options.van = given(args.van);
-  options.tot = given(args.tot);
-  options.vergadering = given(args.vergadering);
-  options.advies = given(args.advies);
-  options.in = given(args.in);
+  search::SearchOptions options = OptionsFrom(args.query, args.filters);
+  options.in = args.in.empty() ? std::nullopt : std::optional<std::string>(args.in);
+  options.sort = args.sort;
   options.limit = args.limit;
   auto answer = search::SearchArchive(**db, options);
   if (!answer.ok()) {
@@ -366,11 +408,24 @@ int RunSearch(const SearchArgs& args) {
     return Fatal(answer.status());
   }
   for (const auto& note : answer->notes) std::cerr << "motiearchief search: " << note << "\n";
-  if (args.json) {
+  const std::string format = args.json ? "json" : args.format;
+  const auto replace = nlohmann::ordered_json::error_handler_t::replace;
+  if (format == "json") {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const auto& r : answer->results) results.push_back(search::SearchResultJson(r));
-    std::cout << results.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-              << "\n";
+    std::cout << results.dump(2, ' ', false, replace) << "\n";
+  } else if (format == "jsonl") {
+    for (const auto& r : answer->results) {
+      std::cout << search::SearchResultJson(r).dump(-1, ' ', false, replace) << "\n";
+    }
+  } else if (format == "csv") {
+    std::vector<std::string> header;
+    const nlohmann::ordered_json columns = search::SearchResultJson(search::SearchResult{});
+    for (const auto& [key, v] : columns.items()) header.push_back(key);
+    std::cout << text::CsvRow(header);
+    for (const auto& r : answer->results) {
+      std::cout << text::CsvRow(CsvCells(search::SearchResultJson(r)));
+    }
   } else {
     int n = 0;
     for (const auto& r : answer->results) {

@@ -38,11 +38,21 @@ struct IngestArgs {
 };
 int RunIngest(const IngestArgs& args);
 
+// Filters shared by search and export; empty: not given.
+struct FilterArgs {
+  std::string soort, gemeente, van, tot, vergadering, advies, orgaan;
+  bool any() const {
+    return !soort.empty() || !gemeente.empty() || !van.empty() || !tot.empty() ||
+           !vergadering.empty() || !advies.empty() || !orgaan.empty();
+  }
+};
+
 struct ExportArgs {
   std::string db;
   std::string format = "jsonl";
   std::string output;  // empty: stdout
-  std::string soort;
+  std::string query;   // words, as search takes them; empty: every document
+  FilterArgs filters;
 };
 int RunExport(const ExportArgs& args);
 
@@ -66,10 +76,13 @@ int RunLog(const LogArgs& args);
 struct SearchArgs {
   std::string db;
   std::string query;
-  std::string soort, gemeente, van, tot, vergadering, advies, in;  // empty: not given
+  FilterArgs filters;
+  std::string in;             // empty: not given
+  std::string sort = "rank";  // rank or date
   int limit = 20;
-  bool json = false;
-  bool explain = false;  // print the FTS5 expression instead of searching
+  std::string format = "text";  // text, json, jsonl or csv
+  bool json = false;            // --json: the same as --format json
+  bool explain = false;         // print the FTS5 expression instead of searching
 };
 int RunSearch(const SearchArgs& args);
 

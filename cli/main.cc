@@ -16,6 +16,22 @@ std::string DefaultDb() {
   return env && *env ? env : "motiearchief.db";
 }
 
+// The filters of search and export, alike in both.
+void AddFilterOptions(CLI::App* cmd, motiearchief::cli::FilterArgs& f) {
+  cmd->add_option("--soort", f.soort, "motie, amendement, preadvies, resolutie, brief or overig");
+  cmd->add_option("--gemeente", f.gemeente,
+                  "Municipality as indiener, mede-indiener or ondersteuner; any spelling "
+                  "(Den Bosch = 's-Hertogenbosch)");
+  cmd->add_option("--orgaan", f.orgaan,
+                  "Part of the body's name, any case: \"ALV VNG\", \"gemeenteraad\", "
+                  "\"Tweede Kamer\", \"Provinciale Staten\"");
+  cmd->add_option("--van", f.van, "From this date (YYYY-MM-DD), submission or ALV");
+  cmd->add_option("--tot", f.tot, "Up to this date (YYYY-MM-DD), inclusive");
+  cmd->add_option("--vergadering", f.vergadering, "The ALV on this date (YYYY-MM-DD)");
+  cmd->add_option("--advies", f.advies,
+                  "The board's preadvies: overnemen, ontraden, aanhouden, ...");
+}
+
 constexpr const char* kFooter = R"(
 Exit codes (ingest; log repeats those of the run it shows):
   0  all well
@@ -96,17 +112,19 @@ int main(int argc, char** argv) {
   CLI::App* export_cmd =
       app.add_subcommand("export",
                          "Write every document as a record of the export contract (one "
-                         "JSON object per line, "
-                         "or CSV with list fields as JSON).\nExample: motiearchief "
-                         "export --format jsonl > "
-                         "moties.jsonl");
+                         "JSON object per line, or CSV with list fields as JSON), in archive "
+                         "order; words and filters choose documents as search does.\n"
+                         "Examples:\n"
+                         "  motiearchief export --format jsonl > moties.jsonl\n"
+                         "  motiearchief export --soort motie --gemeente Utrecht --advies "
+                         "overnemen --van 2020-01-01 --format csv > utrecht.csv");
   export_cmd->add_option("--format", exp.format, "jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
   export_cmd->add_option("-o,--output", exp.output, "Write to FILE instead of stdout");
-  export_cmd->add_option("--soort", exp.soort,
-                         "Only documents of this kind: motie, amendement, preadvies, "
-                         "resolutie, brief, overig");
+  export_cmd->add_option("query", exp.query,
+                         "Only documents matching these words (search's syntax); none: all");
+  AddFilterOptions(export_cmd, exp.filters);
 
   ShowArgs show;
   CLI::App* show_cmd =
@@ -132,22 +150,23 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  motiearchief search woning --soort motie\n"
       "  motiearchief search --gemeente \"Den Bosch\"\n"
-      "  motiearchief search kabinet --in verzoeken --advies overnemen --van 2023-01-01");
+      "  motiearchief search kabinet --in verzoeken --advies overnemen --van 2023-01-01\n"
+      "  motiearchief search bestaanszekerheid --sort date --format csv > hits.csv");
   search_cmd->add_option("query", search.query, "Words to search for (may be empty with a filter)");
-  search_cmd->add_option("--soort", search.soort,
-                         "motie, amendement, preadvies, resolutie, brief or overig");
-  search_cmd->add_option("--gemeente", search.gemeente,
-                         "Municipality as indiener, mede-indiener or ondersteuner; any spelling "
-                         "(Den Bosch = 's-Hertogenbosch)");
-  search_cmd->add_option("--van", search.van, "From this date (YYYY-MM-DD), submission or ALV");
-  search_cmd->add_option("--tot", search.tot, "Up to this date (YYYY-MM-DD), inclusive");
-  search_cmd->add_option("--vergadering", search.vergadering, "The ALV on this date (YYYY-MM-DD)");
-  search_cmd->add_option("--advies", search.advies,
-                         "The board's preadvies: overnemen, ontraden, aanhouden, ...");
+  AddFilterOptions(search_cmd, search.filters);
   search_cmd->add_option("--in", search.in, "Match only in: titel, overwegingen or verzoeken");
+  search_cmd->add_option("--sort", search.sort, "rank (best first) or date (newest first)")
+      ->check(CLI::IsMember({"rank", "date"}))
+      ->capture_default_str();
   search_cmd->add_option("--limit", search.limit, "At most this many results (1-1000)")
       ->capture_default_str();
-  search_cmd->add_flag("--json", search.json, "Results as a JSON array");
+  search_cmd
+      ->add_option("--format", search.format,
+                   "text (to read), json (an array), jsonl (one result per line) or csv "
+                   "(for a spreadsheet; lists joined with \"; \")")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}))
+      ->capture_default_str();
+  search_cmd->add_flag("--json", search.json, "The same as --format json");
   search_cmd->add_flag("--explain", search.explain,
                        "Print the FTS5 expression for the stemmed index (table search_fts) and "
                        "stop; paste it into sqlite3: SELECT ... WHERE search_fts MATCH '...'");

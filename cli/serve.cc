@@ -75,6 +75,8 @@ Result<search::SearchOptions> OptionsFrom(const httplib::Request& req) {
   o.vergadering = Given(Param(req, "vergadering"));
   o.advies = Given(Param(req, "advies"));
   o.in = Given(Param(req, "in"));
+  o.orgaan = Given(Param(req, "orgaan"));
+  if (const std::string sort = Param(req, "sort"); !sort.empty()) o.sort = sort;
   const std::string limit = Param(req, "limit");
   if (!limit.empty()) {
     auto [end, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), o.limit);

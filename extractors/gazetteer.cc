@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "extractors/grammar.h"
+#include "text/csv.h"
 #include "text/normalize.h"
 
 namespace motiearchief::extractors {
@@ -19,32 +20,6 @@ extern const char* const kGemeentenCsv;
 extern const char* const kOpgehevenCsv;
 
 namespace {
-
-// Splits one CSV line into fields (RFC 4180 quoting).
-std::vector<std::string> CsvFields(std::string_view line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back().push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back().push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back().push_back(c);
-    }
-  }
-  return fields;
-}
 
 std::vector<std::string> SplitBar(const std::string& s) {
   std::vector<std::string> out;
@@ -90,26 +65,22 @@ std::string_view StripGemeentePrefix(std::string_view name) {
 }
 
 Gazetteer::Gazetteer(std::string_view gemeenten_csv, std::string_view opgeheven_csv) {
-  bool header = true;
-  for (std::string_view line : SplitLines(gemeenten_csv)) {
-    if (header || Trim(line).empty()) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> f = CsvFields(line);
+  // The data is built in (data/*.csv, checked by the tests): a row that
+  // does not parse is a build defect, and leaves the list without it.
+  auto rows = [](std::string_view csv, const char* name) {
+    auto parsed = text::ParseCsv(csv, name);
+    text::CsvRows out = parsed.ok() ? std::move(*parsed) : text::CsvRows{};
+    if (!out.empty()) out.erase(out.begin());  // the header
+    return out;
+  };
+  for (const std::vector<std::string>& f : rows(gemeenten_csv, "data/gemeenten.csv")) {
     if (f.size() < 4) continue;
     const std::string& official = f[1];
     official_.push_back(official);
     Add(official, official, false);
     for (const std::string& v : SplitBar(f[3])) Add(v, official, false);
   }
-  header = true;
-  for (std::string_view line : SplitLines(opgeheven_csv)) {
-    if (header || Trim(line).empty()) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> f = CsvFields(line);
+  for (const std::vector<std::string>& f : rows(opgeheven_csv, "data/opgeheven.csv")) {
     if (f.empty() || f[0].empty()) continue;
     // A dissolved municipality keeps its own name: a motion of 2012 by
     // Boarnsterhim was by Boarnsterhim. Current names win on a clash.

@@ -55,25 +55,49 @@ double LinkScore(const schema::Record& p, const schema::Record& m, bool same_fil
 
 namespace {
 
-std::vector<std::string> Keys(const schema::Record& r, bool stored) {
-  const bool preadvies = r.soort == schema::kPreadvies;
-  if (!Advisable(r) && !preadvies) return {};
+// Keys of kind `kind` ("m": motion or amendment, "p": preadvies): its
+// submitters and title words; and for a motion the (submitter, title word)
+// pairs that find its versions.
+std::vector<std::string> Keys(const schema::Record& r, const std::string& kind,
+                              bool with_versions) {
   std::vector<std::string> keys;
-  if (stored) keys.push_back("");
-  for (const std::string& s : Submitters(r)) keys.push_back("s:" + s);
-  // Stored under its own kind, looked up under the other.
-  const char* prefix = preadvies == stored ? "pw:" : "mw:";
-  if (r.titel) {
-    for (const std::string& w : ContentWords(*r.titel)) keys.push_back(prefix + w);
+  const std::set<std::string> submitters = Submitters(r);
+  const std::set<std::string> words = r.titel ? ContentWords(*r.titel) : std::set<std::string>{};
+  for (const std::string& s : submitters) keys.push_back(kind + "s:" + s);
+  for (const std::string& w : words) keys.push_back(kind + "w:" + w);
+  if (with_versions) {
+    for (const std::string& s : submitters) {
+      for (const std::string& w : words) keys.push_back("v:" + s + "|" + w);
+    }
   }
   return keys;
 }
 
 }  // namespace
 
-std::vector<std::string> LinkKeys(const schema::Record& r) { return Keys(r, true); }
+std::vector<std::string> LinkKeys(const schema::Record& r) {
+  if (r.soort == schema::kPreadvies) {
+    std::vector<std::string> keys = Keys(r, "p", false);
+    keys.insert(keys.begin(), "");
+    return keys;
+  }
+  if (!Advisable(r)) return {};
+  std::vector<std::string> keys = Keys(r, "m", true);
+  keys.insert(keys.begin(), "");
+  return keys;
+}
 
-std::vector<std::string> LookupKeys(const schema::Record& r) { return Keys(r, false); }
+std::vector<std::string> LookupKeys(const schema::Record& r) {
+  // A preadvies looks for motions; a motion for preadviezen and versions.
+  if (r.soort == schema::kPreadvies) return Keys(r, "m", false);
+  if (!Advisable(r)) return {};
+  std::vector<std::string> keys = Keys(r, "p", false);
+  for (const std::string& s : Submitters(r)) {
+    if (!r.titel) break;
+    for (const std::string& w : ContentWords(*r.titel)) keys.push_back("v:" + s + "|" + w);
+  }
+  return keys;
+}
 
 namespace {
 

@@ -23,16 +23,20 @@ namespace motiearchief::pipeline {
 double LinkScore(const schema::Record& p, const schema::Record& m, bool same_file);
 
 // The keys `r` is stored under, for the documents linked after it: the
-// empty key (it is indexed), "s:" and each submitter, and each content word
-// of its title, as "mw:" (motion or amendment) or "pw:" (preadvies). Empty
-// for documents that are never linked (brief, overig, resolutie).
+// empty key (it is indexed); each submitter and each content word of its
+// title, as "ms:"/"mw:" for a motion or amendment and "ps:"/"pw:" for a
+// preadvies; and for a motion each (submitter, title word) pair as
+// "v:submitter|word". Empty for documents that are never linked (brief,
+// overig, resolutie).
 std::vector<std::string> LinkKeys(const schema::Record& r);
 
-// The keys to look up for `r`: its submitters, and its title words under
-// the other kind's prefix. Exact: a preadvies and its motion share one of
-// them (a link scores 0.45 only with a common title word or submitter),
-// and so do two versions of one motion (they need both); an archive full
-// of motions with common title words is not read for a new motion.
+// The keys to look up for `r`: for a preadvies the motions sharing a
+// submitter or title word; for a motion the preadviezen sharing one, and
+// the motions sharing a (submitter, title word) pair. Exact: a link scores
+// 0.45 only with a common title word or submitter, and a version needs a
+// common submitter and most title words; and selective: a new motion never
+// reads every motion of its municipality, nor every motion with a common
+// title word.
 std::vector<std::string> LookupKeys(const schema::Record& r);
 
 // Links for each preadvies in `fresh` to the best motion or amendment in

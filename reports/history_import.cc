@@ -1,7 +1,5 @@
 #include "reports/history_import.h"
 
-#include <csv.h>
-
 #include <fstream>
 #include <map>
 #include <set>
@@ -9,6 +7,7 @@
 
 #include "extractors/dates.h"
 #include "extractors/gazetteer.h"
+#include "text/csv.h"
 #include "text/normalize.h"
 
 namespace motiearchief::reports {
@@ -30,47 +29,12 @@ const std::set<std::string> kBesluiten = {"aangenomen", "verworpen", "ingetrokke
                                           "overgenomen"};
 const std::set<std::string> kUitvoeringen = {"in uitvoering", "uitgevoerd", "aangehouden"};
 
-struct CsvTable {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> current;
-};
-
-void OnField(void* field, size_t length, void* data) {
-  static_cast<CsvTable*>(data)->current.emplace_back(static_cast<const char*>(field), length);
-}
-void OnRow(int, void* data) {
-  auto* t = static_cast<CsvTable*>(data);
-  t->rows.push_back(std::move(t->current));
-  t->current.clear();
-}
-
-Result<CsvTable> ReadCsv(const std::string& path) {
+Result<text::CsvRows> ReadCsv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  std::string text = buffer.str();
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // BOM from spreadsheets
-  // A spreadsheet in Dutch settings writes ';' between fields.
-  const std::string first_line = text.substr(0, text.find('\n'));
-  const unsigned char delimiter = std::count(first_line.begin(), first_line.end(), ';') >
-                                          std::count(first_line.begin(), first_line.end(), ',')
-                                      ? ';'
-                                      : ',';
-  csv_parser parser;
-  if (csv_init(&parser, CSV_APPEND_NULL) != 0) {
-    return Status::Internal("csv_init failed");
-  }
-  csv_set_delim(&parser, delimiter);
-  CsvTable table;
-  if (csv_parse(&parser, text.data(), text.size(), OnField, OnRow, &table) != text.size()) {
-    std::string error = csv_strerror(csv_error(&parser));
-    csv_free(&parser);
-    return Status::InvalidArgument(path + ": not CSV: " + error);
-  }
-  csv_fini(&parser, OnField, OnRow, &table);
-  csv_free(&parser);
-  return table;
+  return text::ParseCsv(buffer.str(), path);
 }
 
 std::string Lower(const std::string& s) { return FoldForMatch(s); }
@@ -103,10 +67,11 @@ Result<HistoryImport> ImportHistoryCsv(archive::Archive& archive, const std::str
                                        const std::vector<MotionLife>& lives) {
   auto table = ReadCsv(path);
   if (!table.ok()) return table.status();
-  if (table->rows.empty()) return Status::InvalidArgument(path + ": empty, no header row");
+  const text::CsvRows& rows = *table;
+  if (rows.empty()) return Status::InvalidArgument(path + ": empty, no header row");
   std::map<std::string, size_t> column;
-  for (size_t i = 0; i < table->rows[0].size(); ++i) {
-    column[Lower(table->rows[0][i])] = i;
+  for (size_t i = 0; i < rows[0].size(); ++i) {
+    column[Lower(rows[0][i])] = i;
   }
   if (!column.count("id") && !(column.count("titel") && column.count("indiener"))) {
     return Status::InvalidArgument(path +
@@ -123,8 +88,8 @@ Result<HistoryImport> ImportHistoryCsv(archive::Archive& archive, const std::str
 
   HistoryImport result;
   std::vector<archive::HistoryEntry> besluiten, uitvoeringen;
-  for (size_t line = 1; line < table->rows.size(); ++line) {
-    const auto& row = table->rows[line];
+  for (size_t line = 1; line < rows.size(); ++line) {
+    const auto& row = rows[line];
     auto get = [&](const char* name) -> std::string {
       auto it = column.find(Lower(name));
       return it != column.end() && it->second < row.size() ? std::string(Trim(row[it->second]))

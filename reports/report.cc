@@ -1,6 +1,8 @@
 #include "reports/report.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <map>
 
 #include "text/normalize.h"
@@ -10,6 +12,34 @@ namespace motiearchief::reports {
 using text::EscapeHtml;
 
 namespace {
+
+// Text for one line of Markdown: line breaks made spaces, inline markup
+// characters backslash-escaped, and what would open a block at the start
+// of a line ("# ", "- ", "1. ") escaped too.
+std::string EscapeMarkdown(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::strchr("\\`*_[]<>|~", c) != nullptr) out += '\\';
+    out += c;
+  }
+  const size_t first = out.find_first_not_of(' ');
+  if (first != std::string::npos) {
+    const char c = out[first];
+    size_t digits = first;
+    while (digits < out.size() && std::isdigit(static_cast<unsigned char>(out[digits]))) ++digits;
+    if (c == '#' || c == '+' || c == '-' || c == '=') {
+      out.insert(first, 1, '\\');
+    } else if (digits > first && digits < out.size() &&
+               (out[digits] == '.' || out[digits] == ')')) {
+      out.insert(digits, 1, '\\');
+    }
+  }
+  return out;
+}
 
 // Writes headings, paragraphs, lists and tables as Markdown or as HTML, so
 // each report is written once for both formats.
@@ -109,20 +139,11 @@ class Writer {
 
  private:
   static std::string Esc(const std::string& s) { return EscapeHtml(s); }
-  // Markdown: one paragraph per call, so line breaks in the text go.
-  static std::string OneLine(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
-    return out;
-  }
-  static std::string Cell(const std::string& s) {
-    std::string out;
-    for (char c : OneLine(s)) {
-      if (c == '|') out += '\\';
-      out += c;
-    }
-    return out;
-  }
+  // Markdown: one paragraph per call, so line breaks in the text go; and
+  // text as text: a title with "*", "_", "[...](...)", "<b>" or "|" must
+  // not turn into emphasis, a link, HTML or a table cell.
+  static std::string OneLine(const std::string& s) { return EscapeMarkdown(s); }
+  static std::string Cell(const std::string& s) { return EscapeMarkdown(s); }
 
   bool html_;
   std::string out_;
@@ -221,8 +242,10 @@ std::string VerantwoordingReport(const std::vector<MotionLife>& lives,
     chosen.push_back(&life);
   }
   std::stable_sort(chosen.begin(), chosen.end(), [](const MotionLife* a, const MotionLife* b) {
-    return std::make_tuple(a->motie.vergadering.value_or(""), a->motie.agendapunt.value_or("")) <
-           std::make_tuple(b->motie.vergadering.value_or(""), b->motie.agendapunt.value_or(""));
+    const std::string va = a->motie.vergadering.value_or(""),
+                      vb = b->motie.vergadering.value_or("");
+    if (va != vb) return va < vb;
+    return text::NaturalLess(a->motie.agendapunt.value_or(""), b->motie.agendapunt.value_or(""));
   });
 
   std::string scope = options.vergadering ? "ALV van " + *options.vergadering : "alle ALV's";
@@ -285,8 +308,12 @@ std::string VerantwoordingReport(const std::vector<MotionLife>& lives,
 std::string VergaderingReport(const std::vector<MotionLife>& lives,
                               const std::vector<schema::Record>& preadviezen,
                               const std::string& datum, ReportFormat format) {
-  // agendapunt -> rows; "" sorts last as "zonder agendapunt".
-  std::map<std::string, std::vector<std::vector<std::string>>> by_punt;
+  // agendapunt -> rows, in natural order (9 before 10); "~" (none) last.
+  auto natural = [](const std::string& a, const std::string& b) {
+    if ((a == "~") != (b == "~")) return b == "~";
+    return text::NaturalLess(a, b);
+  };
+  std::map<std::string, std::vector<std::vector<std::string>>, decltype(natural)> by_punt(natural);
   auto punt = [](const std::optional<std::string>& a) { return a.value_or("~"); };
   int motions = 0, amendments = 0, advices = 0;
   for (const MotionLife& life : lives) {

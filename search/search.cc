@@ -21,7 +21,7 @@ const std::vector<std::string> kSoorten = {"motie",     "amendement", "preadvies
 const std::vector<std::string> kColumns = {"titel", "overwegingen", "verzoeken"};
 
 Status CheckDate(const char* flag, const std::optional<std::string>& date) {
-  static const RE2 iso(R"(\d{4}-\d{2}-\d{2})");
+  static const RE2 iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
   if (date && !RE2::FullMatch(*date, iso)) {
     return Status::InvalidArgument(std::string(flag) + " wants a date as YYYY-MM-DD, not \"" +
                                    *date + "\"");
@@ -78,10 +78,17 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   MA_RETURN_IF_ERROR(CheckDate("--van", o.van));
   MA_RETURN_IF_ERROR(CheckDate("--tot", o.tot));
   MA_RETURN_IF_ERROR(CheckDate("--vergadering", o.vergadering));
-  if (o.limit < 1 || o.limit > 1000) {
+  if (!o.all && (o.limit < 1 || o.limit > 1000)) {
     return Status::InvalidArgument("--limit is between 1 and 1000");
   }
-  const bool filtered = o.soort || o.gemeente || o.van || o.tot || o.vergadering || o.advies;
+  if (o.sort != "rank" && o.sort != "date") {
+    return Status::InvalidArgument("--sort is rank or date; not \"" + o.sort + "\"");
+  }
+  if (o.orgaan && !IsValidUtf8(*o.orgaan)) {
+    return Status::InvalidArgument("the orgaan is not valid UTF-8");
+  }
+  const bool filtered =
+      o.soort || o.gemeente || o.van || o.tot || o.vergadering || o.advies || o.orgaan;
   ParsedQuery query;
   bool has_words = false;
   for (char c : o.query) has_words |= !std::isspace(static_cast<unsigned char>(c));
@@ -109,12 +116,17 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   request.tot = o.tot;
   request.vergadering = o.vergadering;
   if (o.advies) request.advies = CanonicalAdvice(*o.advies);
-  request.limit = o.limit;
+  request.orgaan = o.orgaan;
+  request.order = o.all              ? archive::SearchRequest::Order::kArchive
+                  : o.sort == "date" ? archive::SearchRequest::Order::kDate
+                                     : archive::SearchRequest::Order::kRank;
+  request.limit = o.all ? -1 : o.limit;
+  request.with_pages = !o.all;
   auto hits = archive.Search(request);
   if (!hits.ok()) return hits.status();
   for (auto& hit : *hits) {
     SearchResult r;
-    Locate(query, o.in, hit, r);
+    if (!o.all) Locate(query, o.in, hit, r);
     r.score = hit.score;
     r.rollen = std::move(hit.rollen);
     r.record = std::move(hit.record);
@@ -131,6 +143,7 @@ nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
   j["id"] = r.record.id;
   j["soort"] = r.record.soort;
   j["titel"] = opt(r.record.titel);
+  j["orgaan"] = opt(r.record.orgaan);
   j["indieners"] = r.record.indieners;
   j["mede_indieners"] = r.record.mede_indieners;
   j["ondersteuners"] = r.record.ondersteuners.size();

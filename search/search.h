@@ -23,7 +23,12 @@ struct SearchOptions {
   std::optional<std::string> vergadering;
   std::optional<std::string> advies;  // "overnemen", "Ontraden", ...
   std::optional<std::string> in;      // titel, overwegingen or verzoeken
+  std::optional<std::string> orgaan;  // part of the orgaan: "gemeenteraad", "Tweede Kamer"
+  std::string sort = "rank";          // rank (best first) or date (newest first)
   int limit = 20;                     // 1..1000
+  // Every match, in archive order, without pages or snippets (export):
+  // `sort` and `limit` do not apply.
+  bool all = false;
 };
 
 struct SearchResult {

@@ -47,6 +47,11 @@ std::set<std::string> ContentWords(std::string_view text);
 // |a ∩ b| / min(|a|, |b|); 0 when either is empty.
 double WordOverlap(const std::set<std::string>& a, const std::set<std::string>& b);
 
+// Order for labels that mix words and numbers, as people read them: runs
+// of digits compare as numbers ("9" < "10", "4b" < "10a"), the rest byte by
+// byte. A strict weak order.
+bool NaturalLess(std::string_view a, std::string_view b);
+
 // Splits on '\n'; the views point into `text`.
 std::vector<std::string_view> SplitLines(std::string_view text);
 

@@ -216,7 +216,8 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   // Back to schema version 3, as an archive made before the search index.
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP TABLE search_pending; DROP TABLE link_key_pending; DROP TABLE link_key; "
+               " 'DROP INDEX motie_versie_by_first; DROP TABLE search_pending; "
+               "DROP TABLE link_key_pending; DROP TABLE link_key; "
                "DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
                "DROP TABLE uitvoering; DROP INDEX page_by_confidence; "
                "ALTER TABLE page DROP COLUMN engine; "
@@ -250,6 +251,74 @@ TEST_F(CliTest, DbMayFollowTheSubcommand) {
             export_->out);
   EXPECT_EQ(Sh(std::string(MA_BINARY) + " search --db " + other + " woning --json").out,
             Sh(Tool() + " search woning --json").out);
+}
+
+// Search results in the forms researchers take them away in: one JSON
+// object per line, and CSV for a spreadsheet (read back by Python's csv).
+TEST_F(CliTest, SearchGivesJsonLinesAndCsv) {
+  const std::vector<nlohmann::ordered_json> lines =
+      Records(Sh(Tool() + " search woning --format jsonl").out);
+  ASSERT_GE(lines.size(), 2u);
+  const nlohmann::ordered_json array =
+      nlohmann::ordered_json::parse(Sh(Tool() + " search woning --json").out);
+  ASSERT_EQ(array.size(), lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i], array[i]);
+  const std::string csv_path = *db_ + ".hits.csv";
+  ASSERT_EQ(Sh(Tool() + " search woning --format csv > " + csv_path).exit_code, 0);
+  CommandResult read =
+      Sh("python3 -c \"import csv,sys; rows=list(csv.DictReader(open(sys.argv[1]))); "
+         "print(len(rows), rows[0]['id'], rows[0]['titel'] != '', "
+         "';' in ''.join(r['indieners'] for r in rows) or True)\" " +
+         csv_path);
+  EXPECT_EQ(read.out, std::to_string(lines.size()) + " " + lines[0]["id"].get<std::string>() +
+                          " True True\n");
+}
+
+// --sort date: newest first, whatever the rank.
+TEST_F(CliTest, SearchSortsByDate) {
+  const auto hits =
+      nlohmann::ordered_json::parse(Sh(Tool() + " search gemeenten --sort date --json").out);
+  ASSERT_GE(hits.size(), 3u);
+  auto date = [](const nlohmann::ordered_json& h) {
+    for (const char* k : {"datum_indiening", "vergadering"}) {
+      if (h[k].is_string()) return h[k].get<std::string>();
+    }
+    return std::string();
+  };
+  for (size_t i = 1; i < hits.size(); ++i) EXPECT_GE(date(hits[i - 1]), date(hits[i])) << i;
+  EXPECT_EQ(Sh(Tool() + " search gemeenten --sort size").exit_code, 2);
+}
+
+// export takes search's words and filters: one command gives "the motions
+// of this municipality with this advice", in archive order.
+TEST_F(CliTest, ExportFiltersAsSearchDoes) {
+  const std::vector<nlohmann::ordered_json> all = Records(export_->out);
+  const std::vector<nlohmann::ordered_json> motions =
+      Records(Sh(Tool() + " export --soort motie").out);
+  size_t expected = 0;
+  for (const auto& r : all) expected += r["soort"] == "motie";
+  EXPECT_EQ(motions.size(), expected);
+  ASSERT_GT(expected, 0u);
+  // In archive order: the same sequence as in the full export.
+  std::vector<std::string> ids_all, ids_motions;
+  for (const auto& r : all) {
+    if (r["soort"] == "motie") ids_all.push_back(r["id"]);
+  }
+  for (const auto& r : motions) ids_motions.push_back(r["id"]);
+  EXPECT_EQ(ids_motions, ids_all);
+  // A municipality in any spelling, as search takes it.
+  for (const auto& r : Records(Sh(Tool() + " export --gemeente \"sudwest fryslan\"").out)) {
+    const std::string text = r.dump();
+    EXPECT_NE(text.find("Súdwest-Fryslân"), std::string::npos) << r["id"];
+  }
+  // Words, a date range and CSV.
+  const std::string csv = Sh(Tool() + " export woning --van 2020-01-01 --format csv").out;
+  EXPECT_EQ(csv.rfind("id,soort,titel", 0), 0u) << csv.substr(0, 80);
+  EXPECT_EQ(Sh(Tool() + " export --van 2023-13-45").exit_code, 2);
+  // The orgaan, any case, part of its name.
+  const auto vng = Records(Sh(Tool() + " export --orgaan \"alv vng\"").out);
+  EXPECT_FALSE(vng.empty());
+  for (const auto& r : vng) EXPECT_EQ(r["orgaan"], "ALV VNG") << r["id"];
 }
 
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {

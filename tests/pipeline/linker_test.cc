@@ -72,26 +72,32 @@ TEST(LinkerTest, KeysTable) {
   schema::Record m = Motion("m", "Duurzame financiering IZA-transformatie", {"Zeist"});
   m.mede_indieners = {"Utrecht"};
   const std::vector<std::string> keys = LinkKeys(m);
-  for (const char* k : {"", "s:Zeist", "s:Utrecht"}) {
+  for (const char* k : {"", "ms:Zeist", "ms:Utrecht"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), k), keys.end()) << k;
   }
   auto with_prefix = [](const std::vector<std::string>& ks, const char* prefix) {
     return std::count_if(ks.begin(), ks.end(),
                          [&](const std::string& k) { return k.rfind(prefix, 0) == 0; });
   };
-  EXPECT_GE(with_prefix(keys, "mw:"), 3);
-  EXPECT_EQ(with_prefix(keys, "pw:"), 0);
-  // A motion looks up preadviezen by its title words, and anything by its
-  // submitters; a preadvies the other way round.
+  const auto words = with_prefix(keys, "mw:");
+  EXPECT_GE(words, 3);
+  EXPECT_EQ(with_prefix(keys, "v:"), 2 * words);
+  EXPECT_EQ(with_prefix(keys, "v:Zeist|"), words);
+  EXPECT_EQ(with_prefix(keys, "p"), 0);
+  // A motion looks up preadviezen by its title words and submitters, and
+  // its versions by (submitter, word); a preadvies looks up motions.
   const std::vector<std::string> lookup = LookupKeys(m);
-  EXPECT_EQ(with_prefix(lookup, "pw:"), with_prefix(keys, "mw:"));
-  EXPECT_EQ(with_prefix(lookup, "mw:"), 0);
-  EXPECT_EQ(with_prefix(lookup, "s:"), 2);
+  EXPECT_EQ(with_prefix(lookup, "pw:"), words);
+  EXPECT_EQ(with_prefix(lookup, "ps:"), 2);
+  EXPECT_EQ(with_prefix(lookup, "v:"), 2 * words);
+  EXPECT_EQ(with_prefix(lookup, "m"), 0);
   EXPECT_EQ(std::count(lookup.begin(), lookup.end(), ""), 0);
   schema::Record p = m;
   p.soort = schema::kPreadvies;
-  EXPECT_EQ(with_prefix(LookupKeys(p), "mw:"), with_prefix(keys, "mw:"));
-  EXPECT_EQ(with_prefix(LinkKeys(p), "pw:"), with_prefix(keys, "mw:"));
+  EXPECT_EQ(with_prefix(LookupKeys(p), "mw:"), words);
+  EXPECT_EQ(with_prefix(LookupKeys(p), "ms:"), 2);
+  EXPECT_EQ(with_prefix(LinkKeys(p), "pw:"), words);
+  EXPECT_EQ(with_prefix(LinkKeys(p), "v:"), 0);
   schema::Record brief;
   brief.soort = schema::kBrief;
   brief.titel = "Ledenbrief";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 namespace motiearchief::text {
 namespace {
 
@@ -50,6 +52,16 @@ TEST(WordOverlapTest, DifferentlyPhrasedTitlesMeet) {
   EXPECT_GE(WordOverlap(a, b), 0.6);
   EXPECT_EQ(WordOverlap(a, ContentWords("Oplossingen voor een overvol stroomnet")), 0);
   EXPECT_EQ(WordOverlap(a, {}), 0);
+}
+
+TEST(NaturalLessTest, Table) {
+  // {a, b, a < b}
+  const std::tuple<const char*, const char*, bool> rows[] = {
+      {"9", "10", true},      {"10", "9", false},    {"4a", "4b", true}, {"4b", "10a", true},
+      {"2.10", "2.9", false}, {"2.9", "2.10", true}, {"a", "b", true},   {"a", "a", false},
+      {"a", "ab", true},      {"007", "8", true},    {"", "1", true},    {"1", "", false},
+  };
+  for (const auto& [a, b, less] : rows) EXPECT_EQ(NaturalLess(a, b), less) << a << " < " << b;
 }
 
 }  // namespace
