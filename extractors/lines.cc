@@ -1,9 +1,13 @@
 #include "extractors/lines.h"
 
+#include <re2/re2.h>
+
+#include "extractors/grammar.h"
 #include "text/normalize.h"
 
 namespace motiearchief::extractors {
 
+using text::SplitLines;
 using text::Trim;
 
 std::vector<Segment> Segments(std::string_view line) {
@@ -18,5 +22,25 @@ std::vector<Segment> Segments(std::string_view line) {
   }
   return out;
 }
+
+std::vector<Line> LinesOf(const std::vector<text::Page>& pages) {
+  std::vector<Line> lines;
+  for (const text::Page& page : pages) {
+    for (std::string_view l : SplitLines(page.text)) {
+      if (Matches("page.furniture", l)) continue;
+      std::string rest(l), before, from_opener;
+      for (int k = 0; k < 4 && RE2::FullMatch(rest, Grammar().Re("clause.inline_opener"), &before,
+                                              &from_opener);
+           ++k) {
+        lines.push_back({before, page.number});
+        rest = from_opener;
+      }
+      lines.push_back({rest, page.number});
+    }
+  }
+  return lines;
+}
+
+bool Blank(const Line& line) { return Trim(line.text).empty(); }
 
 }  // namespace motiearchief::extractors

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/page.h"
+
 namespace motiearchief::extractors {
 
 struct Line {
@@ -22,6 +24,14 @@ struct Segment {
   size_t column = 0;
 };
 std::vector<Segment> Segments(std::string_view line);
+
+// The lines of `pages` in reading order, page furniture dropped. An opener
+// inside a sentence ("De Kamer, gehoord de beraadslaging, constaterende dat
+// ...") starts a line of its own.
+std::vector<Line> LinesOf(const std::vector<text::Page>& pages);
+
+// A line with nothing but spaces.
+bool Blank(const Line& line);
 
 }  // namespace motiearchief::extractors
 

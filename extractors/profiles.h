@@ -28,7 +28,7 @@ namespace motiearchief::extractors {
 // How the signature block of a kind of document is read.
 enum class SignatureForm {
   // VNG: municipalities signing ("Namens gemeente X", roles, forms); the
-  // submitters are municipalities (extract.cc reads these).
+  // submitters are municipalities (signatories.h reads these).
   kMunicipalities,
   // Parliament: members' names under the closing formula; they submit.
   kMembers,
@@ -60,7 +60,7 @@ struct LayoutProfile {
   // (e.g. "Provinciale Staten in vergadering bijeen" without the province).
   std::optional<std::string> orgaan_default;
   // Rules whose group 1 starts with the date of submission or meeting, in
-  // order of preference; empty: the VNG's own dating (extract.cc).
+  // order of preference; empty: the VNG's own dating (vng_header.h).
   std::vector<const char*> date_rules;
   bool has_own_title;  // a kamerstuk motion has none (the dossier's is not it)
   SignatureForm signatures;

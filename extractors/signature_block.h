@@ -14,7 +14,7 @@
 //   Namens de PVV fractie / Sonja Kort
 //   Het lid van de gemeenteraad, / J.F.W. van Lammeren   (functie raadslid)
 //   D66 / GroenLinks / ...                 fracties only: no ondertekenaars
-// VNG signatures (municipalities, roles) are read by extract.cc.
+// VNG signatures (municipalities, roles) are read by signatories.h.
 //
 // Thread-safety: pure functions.
 #ifndef MOTIEARCHIEF_EXTRACTORS_SIGNATURE_BLOCK_H_
