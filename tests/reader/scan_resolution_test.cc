@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tests/cli/command.h"
+#include "tests/reader/pdf_builder.h"
 
 namespace motiearchief::reader {
 namespace {
@@ -35,22 +36,7 @@ std::string PdfWithPages(const std::vector<std::string>& contents) {
     objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" +
                       contents[i] + "\nendstream");
   }
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char line[24];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing_pdf::PdfFromObjects(objects);
 }
 
 TEST(ScanResolutionTest, WhatTheImageOnEachPageAmountsTo) {
