@@ -545,8 +545,11 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
   std::vector<schema::Record> records;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    schema::Record r =
-        schema::RecordFromJson(nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
+    auto parsed = schema::RecordFromJson(nlohmann::ordered_json::parse(s.Text(0), nullptr, false));
+    if (!parsed.ok()) {
+      return Status::Corruption("document " + s.Text(1) + ": " + parsed.status().message());
+    }
+    schema::Record r = std::move(*parsed);
     if (r.soort != schema::kMotie) r.motie = s.OptText(2);
     // Records stored before the text was kept once carry it themselves.
     if (r.tekst.empty()) r.tekst = s.Text(3);
@@ -562,8 +565,12 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
     advice.Reset();
     advice.Bind(1, r.id);
     if (advice.Step() == SQLITE_ROW) {
-      schema::Record p =
+      auto parsed =
           schema::RecordFromJson(nlohmann::ordered_json::parse(advice.Text(0), nullptr, false));
+      if (!parsed.ok()) {
+        return Status::Corruption("preadvies of " + r.id + ": " + parsed.status().message());
+      }
+      const schema::Record& p = *parsed;
       if (p.preadvies) {
         schema::Advice a = *p.preadvies;
         a.document = p.id;

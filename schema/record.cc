@@ -86,83 +86,148 @@ nlohmann::ordered_json ToJson(const Record& r, bool with_provenance) {
 namespace motiearchief::schema {
 namespace {
 
-std::optional<std::string> GetOptional(const nlohmann::ordered_json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
-std::vector<std::string> GetStrings(const nlohmann::ordered_json& j, const char* key) {
-  std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return out;
-  for (const auto& v : *it) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
+// Reads a JSON record field by field. A field of the wrong type is
+// remembered, not thrown: the first such field becomes the error, naming
+// the record and the field.
+class FieldReader {
+ public:
+  std::string Text(const nlohmann::ordered_json& j, const char* key, const char* fallback = "") {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return fallback;
+    if (!it->is_string()) return Wrong(key, "text", *it), fallback;
+    return it->get<std::string>();
   }
-  return out;
-}
+  std::optional<std::string> OptText(const nlohmann::ordered_json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) return Wrong(key, "text", *it), std::nullopt;
+    return it->get<std::string>();
+  }
+  int Int(const nlohmann::ordered_json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return 0;
+    if (!it->is_number_integer()) return Wrong(key, "a whole number", *it), 0;
+    return it->get<int>();
+  }
+  bool Bool(const nlohmann::ordered_json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return false;
+    if (!it->is_boolean()) return Wrong(key, "true or false", *it), false;
+    return it->get<bool>();
+  }
+  // The elements of an array field (none when absent or null).
+  const nlohmann::ordered_json* Array(const nlohmann::ordered_json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return nullptr;
+    if (!it->is_array()) return Wrong(key, "a list", *it), nullptr;
+    return &*it;
+  }
+  const nlohmann::ordered_json* Object(const nlohmann::ordered_json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return nullptr;
+    if (!it->is_object()) return Wrong(key, "an object", *it), nullptr;
+    return &*it;
+  }
+  std::vector<std::string> Texts(const nlohmann::ordered_json& j, const char* key) {
+    std::vector<std::string> out;
+    if (const auto* a = Array(j, key)) {
+      for (const auto& v : *a) {
+        if (!v.is_string()) {
+          Wrong(key, "a list of text", v);
+          continue;
+        }
+        out.push_back(v.get<std::string>());
+      }
+    }
+    return out;
+  }
+  // Elements of a list of objects; others are a wrong type.
+  bool IsObject(const char* key, const nlohmann::ordered_json& v) {
+    if (v.is_object()) return true;
+    Wrong(key, "a list of objects", v);
+    return false;
+  }
+  const std::string& problem() const { return problem_; }
 
-std::vector<Clause> GetClauses(const nlohmann::ordered_json& j, const char* key) {
+ private:
+  void Wrong(const char* key, const char* wanted, const nlohmann::ordered_json& got) {
+    if (problem_.empty()) {
+      problem_ =
+          std::string("field \"") + key + "\" should be " + wanted + ", not " + got.type_name();
+    }
+  }
+  std::string problem_;
+};
+
+std::vector<Clause> Clauses(FieldReader& f, const nlohmann::ordered_json& j, const char* key) {
   std::vector<Clause> out;
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return out;
-  for (const auto& v : *it) {
-    Clause c;
-    c.soort = v.value("soort", "");
-    c.tekst = v.value("tekst", "");
-    c.page = v.value("pagina", 0);
-    c.rule = v.value("regel", "");
-    out.push_back(std::move(c));
+  if (const auto* a = f.Array(j, key)) {
+    for (const auto& v : *a) {
+      if (!f.IsObject(key, v)) continue;
+      out.push_back(
+          {f.Text(v, "soort"), f.Text(v, "tekst"), f.Int(v, "pagina"), f.Text(v, "regel")});
+    }
   }
   return out;
 }
 
 }  // namespace
 
-Record RecordFromJson(const nlohmann::ordered_json& j) {
+Result<Record> RecordFromJson(const nlohmann::ordered_json& j) {
+  if (!j.is_object()) {
+    return Status::Corruption(std::string("a record should be a JSON object, not ") +
+                              (j.is_discarded() ? "broken JSON" : j.type_name()));
+  }
+  FieldReader f;
   Record r;
-  r.id = j.value("id", "");
-  r.soort = j.value("soort", kOverig);
-  r.titel = GetOptional(j, "titel");
-  r.orgaan = GetOptional(j, "orgaan");
-  r.indieners = GetStrings(j, "indieners");
-  r.mede_indieners = GetStrings(j, "mede_indieners");
-  r.ondersteuners = GetStrings(j, "ondersteuners");
-  r.datum_indiening = GetOptional(j, "datum_indiening");
-  r.vergadering = GetOptional(j, "vergadering");
-  r.overwegingen = GetClauses(j, "overwegingen");
-  r.verzoeken = GetClauses(j, "verzoeken");
-  if (auto it = j.find("ondertekenaars"); it != j.end() && it->is_array()) {
-    for (const auto& v : *it) {
+  r.id = f.Text(j, "id");
+  r.soort = f.Text(j, "soort", kOverig);
+  r.titel = f.OptText(j, "titel");
+  r.orgaan = f.OptText(j, "orgaan");
+  r.indieners = f.Texts(j, "indieners");
+  r.mede_indieners = f.Texts(j, "mede_indieners");
+  r.ondersteuners = f.Texts(j, "ondersteuners");
+  r.datum_indiening = f.OptText(j, "datum_indiening");
+  r.vergadering = f.OptText(j, "vergadering");
+  r.overwegingen = Clauses(f, j, "overwegingen");
+  r.verzoeken = Clauses(f, j, "verzoeken");
+  if (const auto* a = f.Array(j, "ondertekenaars")) {
+    for (const auto& v : *a) {
+      if (!f.IsObject("ondertekenaars", v)) continue;
       r.ondertekenaars.push_back(
-          {v.value("naam", ""), GetOptional(v, "functie"), GetOptional(v, "gemeente")});
+          {f.Text(v, "naam"), f.OptText(v, "functie"), f.OptText(v, "gemeente")});
     }
   }
-  if (auto it = j.find("preadvies"); it != j.end() && it->is_object()) {
+  if (const auto* o = f.Object(j, "preadvies")) {
     Advice a;
-    a.advies = it->value("advies", "");
-    a.toelichting = it->value("toelichting", "");
-    a.document = GetOptional(*it, "document");
-    a.strekking = it->value("strekking", "");
-    a.status = it->value("status", "");
+    a.advies = f.Text(*o, "advies");
+    a.toelichting = f.Text(*o, "toelichting");
+    a.document = f.OptText(*o, "document");
+    a.strekking = f.Text(*o, "strekking");
+    a.status = f.Text(*o, "status");
     r.preadvies = std::move(a);
   }
-  r.motie = GetOptional(j, "motie");
-  if (auto it = j.find("bron"); it != j.end() && it->is_object()) {
-    r.bron.bestand = it->value("bestand", "");
-    r.bron.sha256 = it->value("sha256", "");
-    r.bron.pagina_van = it->value("pagina_van", 0);
-    r.bron.pagina_tot = it->value("pagina_tot", 0);
-    r.bron.ocr = it->value("ocr", false);
+  r.motie = f.OptText(j, "motie");
+  if (const auto* o = f.Object(j, "bron")) {
+    r.bron.bestand = f.Text(*o, "bestand");
+    r.bron.sha256 = f.Text(*o, "sha256");
+    r.bron.pagina_van = f.Int(*o, "pagina_van");
+    r.bron.pagina_tot = f.Int(*o, "pagina_tot");
+    r.bron.ocr = f.Bool(*o, "ocr");
   }
-  r.tekst = j.value("tekst", "");
-  r.agendapunt = GetOptional(j, "agendapunt");
-  r.onbekende_gemeenten = GetStrings(j, "onbekende_gemeenten");
-  if (auto it = j.find("herkomst"); it != j.end() && it->is_array()) {
-    for (const auto& v : *it) {
+  r.tekst = f.Text(j, "tekst");
+  r.agendapunt = f.OptText(j, "agendapunt");
+  r.onbekende_gemeenten = f.Texts(j, "onbekende_gemeenten");
+  if (const auto* a = f.Array(j, "herkomst")) {
+    for (const auto& v : *a) {
+      if (!f.IsObject("herkomst", v)) continue;
       r.herkomst.push_back(
-          {v.value("veld", ""), v.value("waarde", ""), v.value("pagina", 0), v.value("regel", "")});
+          {f.Text(v, "veld"), f.Text(v, "waarde"), f.Int(v, "pagina"), f.Text(v, "regel")});
     }
+  }
+  if (!f.problem().empty()) {
+    return Status::Corruption("record " + (r.id.empty() ? std::string("without id") : r.id) + ": " +
+                              f.problem());
   }
   return r;
 }

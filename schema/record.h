@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace motiearchief::schema {
 
 // The kinds of document (`soort`).
@@ -95,9 +97,12 @@ struct Record {
 // also `herkomst` (for `show --json`).
 nlohmann::ordered_json ToJson(const Record& record, bool with_provenance = false);
 
-// Inverse of ToJson(record, true); unknown keys are ignored, missing ones
-// left at their defaults. Used by the archive, which stores records as JSON.
-Record RecordFromJson(const nlohmann::ordered_json& json);
+// Inverse of ToJson(record, true); unknown keys are ignored, missing or
+// null ones left at their defaults. Never throws: a field of the wrong type
+// is kCorruption naming the record and the field ("record 3f2a...: field
+// \"titel\" should be text, not number"); so is JSON that is no object.
+// Used by the archive, which stores records as JSON.
+Result<Record> RecordFromJson(const nlohmann::ordered_json& json);
 
 // Keys of the contract, in order; used by tests and the CSV export.
 const std::vector<std::string>& ContractKeys();

@@ -342,6 +342,20 @@ TEST_F(ArchiveTest, DocumentsAreFoundUnderTheirLinkKeys) {
   EXPECT_EQ(a->DocumentsUnderKeys({"s:Zeist"})->size(), 2u);
 }
 
+// A stored record with a field of the wrong type (edited by hand, or by a
+// bug) is an error naming the document and the field, not an exception.
+TEST_F(ArchiveTest, ARecordWithAWrongTypeIsAnErrorNotAnException) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());
+  Exec("UPDATE document SET record = json_set(record, '$.titel', 12)");
+  auto records = a->LoadRecords();
+  ASSERT_FALSE(records.ok());
+  EXPECT_EQ(records.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(records.status().message().find("document aaaa11110"), std::string::npos)
+      << records.status().message();
+  EXPECT_NE(records.status().message().find("\"titel\""), std::string::npos);
+}
+
 TEST_F(ArchiveTest, HistoryIsAppendOnlyAndIdempotent) {
   auto a = Open();
   ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());
