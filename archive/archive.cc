@@ -715,19 +715,23 @@ Result<Counts> Archive::Count() {
   return Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
 }
 
-Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
-  // The advice a document carries: its own (a preadvies), or for a motion
-  // that of the newest preadvies linked to it or to a version of it, as
-  // LoadRecord shows it.
-  const std::string advice =
-      "CASE WHEN d.soort IN ('motie', 'amendement') THEN (" +
-      NewestPreadviesOf("d.id", "json_extract(p.record, '$.preadvies.advies')") +
-      ") ELSE json_extract(d.record, '$.preadvies.advies') END";
-  std::string sql = q.match.empty()
-                        ? "SELECT d.id, 0, d.doc_no FROM document d WHERE 1"
-                        : "SELECT d.id, bm25(search_fts, 5.0, 1.0, 1.0, 1.0), d.doc_no "
-                          "FROM search_fts JOIN document d ON d.doc_no = search_fts.rowid "
-                          "WHERE search_fts MATCH :match";
+namespace {
+
+// The advice a document carries: its own (a preadvies), or for a motion
+// that of the newest preadvies linked to it or to a version of it, as
+// LoadRecord shows it.
+std::string AdviceOf() {
+  return "CASE WHEN d.soort IN ('motie', 'amendement') THEN (" +
+         NewestPreadviesOf("d.id", "json_extract(p.record, '$.preadvies.advies')") +
+         ") ELSE json_extract(d.record, '$.preadvies.advies') END";
+}
+
+// FROM and WHERE of a search: the documents `q` matches, as `d` (with
+// search_fts when there is a match expression).
+std::string MatchingDocuments(const SearchRequest& q) {
+  std::string sql = q.match.empty() ? " FROM document d WHERE 1"
+                                    : " FROM search_fts JOIN document d ON d.doc_no = "
+                                      "search_fts.rowid WHERE search_fts MATCH :match";
   if (q.soort) sql += " AND d.soort = :soort";
   if (q.gemeente) {
     sql +=
@@ -737,22 +741,15 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   if (q.van) sql += " AND coalesce(d.datum_indiening, d.vergadering) >= :van";
   if (q.tot) sql += " AND coalesce(d.datum_indiening, d.vergadering) <= :tot";
   if (q.vergadering) sql += " AND d.vergadering = :vergadering";
-  if (q.advies) sql += " AND (" + advice + ") = :advies";
+  if (q.advies) sql += " AND (" + AdviceOf() + ") = :advies";
   if (q.orgaan) {
     sql += " AND json_extract(d.record, '$.orgaan') LIKE '%' || :orgaan || '%' ESCAPE '\\'";
   }
-  const bool by_date = q.order == SearchRequest::Order::kDate ||
-                       (q.order == SearchRequest::Order::kRank && q.match.empty());
-  if (q.order == SearchRequest::Order::kArchive) {
-    sql += " ORDER BY d.source_file_id, d.seq";
-  } else if (by_date) {
-    sql += " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no";
-  } else {
-    sql += " ORDER BY 2, d.doc_no";
-  }
-  sql += " LIMIT :limit";
-  Stmt s(db_, sql.c_str());
-  if (!s.prepared()) return SqliteError(db_, "search");
+  return sql;
+}
+
+// Binds the parameters MatchingDocuments wrote.
+void BindMatching(Stmt& s, const SearchRequest& q) {
   auto bind = [&](const char* name, const std::optional<std::string>& v) {
     int i = sqlite3_bind_parameter_index(s.get(), name);
     if (i > 0 && v) s.Bind(i, *v);
@@ -773,6 +770,67 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
     }
     bind(":orgaan", literal);
   }
+}
+
+}  // namespace
+
+Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
+  Facets facets;
+  // Each facet counts the same matching documents.
+  const std::string hits =
+      "WITH hits AS (SELECT d.doc_no, d.id, d.soort, d.record, "
+      "coalesce(d.datum_indiening, d.vergadering) AS datum, (" +
+      AdviceOf() + ") AS advies" + MatchingDocuments(q) + ") ";
+  const std::pair<std::vector<FacetCount>*, std::string> queries[] = {
+      {&facets.soort, "SELECT soort, count(*) FROM hits GROUP BY 1"},
+      {&facets.orgaan,
+       "SELECT json_extract(record, '$.orgaan'), count(*) FROM hits "
+       "WHERE json_extract(record, '$.orgaan') IS NOT NULL GROUP BY 1"},
+      {&facets.jaar,
+       "SELECT substr(datum, 1, 4), count(*) FROM hits WHERE datum IS NOT NULL GROUP BY 1"},
+      {&facets.advies, "SELECT advies, count(*) FROM hits WHERE advies IS NOT NULL GROUP BY 1"},
+      {&facets.indiener,
+       "SELECT g.gemeente, count(DISTINCT g.document_id) FROM hits h JOIN document_gemeente g "
+       "ON g.document_id = h.id GROUP BY 1"},
+  };
+  for (const auto& [out, select] : queries) {
+    const std::string sql = hits + select + " ORDER BY 2 DESC, 1 LIMIT :per_facet";
+    Stmt s(db_, sql.c_str());
+    if (!s.prepared()) return SqliteError(db_, "facets");
+    BindMatching(s, q);
+    s.Bind(sqlite3_bind_parameter_index(s.get(), ":per_facet"), per_facet);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out->push_back({s.Text(0), s.Int(1)});
+    if (rc != SQLITE_DONE) {
+      if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_ERROR) {
+        return Status::InvalidArgument(std::string("search: ") + sqlite3_errmsg(db_));
+      }
+      return SqliteError(db_, "facets");
+    }
+  }
+  // Years read best in order.
+  std::sort(facets.jaar.begin(), facets.jaar.end(),
+            [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
+  return facets;
+}
+
+Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
+  std::string sql = std::string("SELECT d.id, ") +
+                    (q.match.empty() ? "0" : "bm25(search_fts, 5.0, 1.0, 1.0, 1.0)") +
+                    ", d.doc_no" + MatchingDocuments(q);
+  const bool by_date = q.order == SearchRequest::Order::kDate ||
+                       (q.order == SearchRequest::Order::kRank && q.match.empty());
+  if (q.order == SearchRequest::Order::kArchive) {
+    sql += " ORDER BY d.source_file_id, d.seq";
+  } else if (by_date) {
+    sql += " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no";
+  } else {
+    sql += " ORDER BY 2, d.doc_no";
+  }
+  sql += " LIMIT :limit";
+  Stmt s(db_, sql.c_str());
+  if (!s.prepared()) return SqliteError(db_, "search");
+  BindMatching(s, q);
   s.Bind(sqlite3_bind_parameter_index(s.get(), ":limit"), q.limit < 0 ? -1 : q.limit);
   std::vector<std::tuple<std::string, double, int64_t>> found;
   int rc;

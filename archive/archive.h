@@ -159,6 +159,22 @@ struct SearchRequest {
   bool with_pages = true;  // load each hit's pages (for snippets)
 };
 
+// Counts of one facet: value and the number of matching documents.
+struct FacetCount {
+  std::string value;
+  int64_t count = 0;
+};
+
+// The shape of a result set: how many matching documents per value.
+struct Facets {
+  std::vector<FacetCount> soort;
+  std::vector<FacetCount> orgaan;
+  std::vector<FacetCount>
+      indiener;                  // municipality or fractie: indiener, mede-indiener, ondersteuner
+  std::vector<FacetCount> jaar;  // of datum_indiening, else vergadering; newest first
+  std::vector<FacetCount> advies;
+};
+
 struct SearchHit {
   schema::Record record;  // as LoadRecord gives it
   double score = 0;       // bm25: lower is better
@@ -259,6 +275,10 @@ class Archive {
   // Ranked search (bm25; title weighs most). kInvalidArgument when FTS5
   // rejects the expression, which ParseQuery never produces.
   Result<std::vector<SearchHit>> Search(const SearchRequest& request);
+  // Counts over every document `request` matches (its order and limit do
+  // not apply): per facet the `per_facet` most frequent values, most
+  // frequent first (years newest first). Errors as Search.
+  Result<Facets> FacetsOf(const SearchRequest& request, int per_facet = 20);
   // Documents without their search row (stored before schema 4, or by
   // StoreFile without one), to be indexed with StoreSearchFields; at most
   // `limit`. Cost: the documents waiting, not the archive.

@@ -399,6 +399,7 @@ int RunSearch(const SearchArgs& args) {
   options.in = args.in.empty() ? std::nullopt : std::optional<std::string>(args.in);
   options.sort = args.sort;
   options.limit = args.limit;
+  options.facets = args.facets;
   auto answer = search::SearchArchive(**db, options);
   if (!answer.ok()) {
     if (answer.status().code() == Status::Code::kInvalidArgument) {
@@ -413,6 +414,9 @@ int RunSearch(const SearchArgs& args) {
   if (format == "json") {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const auto& r : answer->results) results.push_back(search::SearchResultJson(r));
+    if (answer->facets) {
+      results = {{"results", std::move(results)}, {"facets", search::FacetsJson(*answer->facets)}};
+    }
     std::cout << results.dump(2, ' ', false, replace) << "\n";
   } else if (format == "jsonl") {
     for (const auto& r : answer->results) {
@@ -449,6 +453,23 @@ int RunSearch(const SearchArgs& args) {
       std::cout << "\n";
     }
     if (n == 0) std::cout << "Geen resultaten.\n";
+    if (answer->facets) {
+      // The shape of the whole result set, not only the results shown.
+      const archive::Facets& f = *answer->facets;
+      const std::pair<const char*, const std::vector<archive::FacetCount>*> facets[] = {
+          {"soort", &f.soort}, {"orgaan", &f.orgaan}, {"indiener", &f.indiener},
+          {"jaar", &f.jaar},   {"advies", &f.advies},
+      };
+      std::cout << "\nAantallen over alle treffers:\n";
+      for (const auto& [name, counts] : facets) {
+        std::cout << "  " << name << ":";
+        if (counts->empty()) std::cout << " -";
+        for (size_t i = 0; i < counts->size(); ++i) {
+          std::cout << (i ? ", " : " ") << (*counts)[i].value << " (" << (*counts)[i].count << ")";
+        }
+        std::cout << "\n";
+      }
+    }
   }
   return answer->results.empty() ? kExitNotFound : kExitOk;
 }

@@ -82,6 +82,7 @@ struct SearchArgs {
   int limit = 20;
   std::string format = "text";  // text, json, jsonl or csv
   bool json = false;            // --json: the same as --format json
+  bool facets = false;          // also the counts by soort, orgaan, gemeente, year, advice
   bool explain = false;         // print the FTS5 expression instead of searching
 };
 int RunSearch(const SearchArgs& args);

@@ -167,6 +167,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}))
       ->capture_default_str();
   search_cmd->add_flag("--json", search.json, "The same as --format json");
+  search_cmd->add_flag("--facets", search.facets,
+                       "Also count all matches by soort, orgaan, indiener (municipality or "
+                       "fractie), year and advice "
+                       "(text: after the results; json: {\"results\": [...], \"facets\": {...}})");
   search_cmd->add_flag("--explain", search.explain,
                        "Print the FTS5 expression for the stemmed index (table search_fts) and "
                        "stop; paste it into sqlite3: SELECT ... WHERE search_fts MATCH '...'");

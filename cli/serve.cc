@@ -76,6 +76,7 @@ Result<search::SearchOptions> OptionsFrom(const httplib::Request& req) {
   o.advies = Given(Param(req, "advies"));
   o.in = Given(Param(req, "in"));
   o.orgaan = Given(Param(req, "orgaan"));
+  o.facets = !Param(req, "facets").empty();
   if (const std::string sort = Param(req, "sort"); !sort.empty()) o.sort = sort;
   const std::string limit = Param(req, "limit");
   if (!limit.empty()) {
@@ -91,8 +92,23 @@ Result<std::unique_ptr<archive::Archive>> OpenReadOnly(const std::string& db) {
   archive::ArchiveOptions options;
   options.read_only = true;
   // The server lives long: keep the index pages of earlier searches.
-  options.cache_mib = 512;
+  options.cache_mib = 256;
   return archive::Archive::Open(db, options);
+}
+
+// The archive of this server thread, opened on its first request and kept:
+// its page cache stays warm between searches, and each request reads the
+// newest committed state all the same (a read transaction per statement).
+Result<archive::Archive*> ArchiveFor(const std::string& db) {
+  thread_local std::unique_ptr<archive::Archive> archive;
+  thread_local std::string path;
+  if (!archive || path != db) {
+    auto opened = OpenReadOnly(db);
+    if (!opened.ok()) return opened.status();
+    archive = std::move(*opened);
+    path = db;
+  }
+  return archive.get();
 }
 
 void SendJson(httplib::Response& res, int status, const nlohmann::ordered_json& j) {
@@ -159,7 +175,7 @@ void HandleSearchPage(const std::string& db, const httplib::Request& req, httpli
                      !Param(req, "advies").empty();
   if (asked) {
     auto options = OptionsFrom(req);
-    auto archive = OpenReadOnly(db);
+    auto archive = ArchiveFor(db);
     if (!archive.ok()) throw std::runtime_error(archive.status().ToString());
     auto answer = options.ok() ? search::SearchArchive(**archive, *options)
                                : Result<search::SearchAnswer>(options.status());
@@ -216,7 +232,7 @@ std::string ClausesHtml(const char* heading, const char* css,
 }
 
 void HandleDocumentPage(const std::string& db, const std::string& id, httplib::Response& res) {
-  auto archive = OpenReadOnly(db);
+  auto archive = ArchiveFor(db);
   if (!archive.ok()) throw std::runtime_error(archive.status().ToString());
   auto record = (*archive)->LoadRecord(id);
   if (!record.ok()) throw std::runtime_error(record.status().ToString());
@@ -286,7 +302,7 @@ void HandleDocumentPage(const std::string& db, const std::string& id, httplib::R
 void HandleApiSearch(const std::string& db, const httplib::Request& req, httplib::Response& res) {
   auto options = OptionsFrom(req);
   if (!options.ok()) return SendJson(res, 400, {{"error", options.status().message()}});
-  auto archive = OpenReadOnly(db);
+  auto archive = ArchiveFor(db);
   if (!archive.ok()) throw std::runtime_error(archive.status().ToString());
   auto answer = search::SearchArchive(**archive, *options);
   if (!answer.ok()) {
@@ -301,11 +317,13 @@ void HandleApiSearch(const std::string& db, const httplib::Request& req, httplib
            {{"query", options->query},
             {"gemeente", answer->gemeente ? nlohmann::ordered_json(*answer->gemeente) : nullptr},
             {"notes", answer->notes},
-            {"results", results}});
+            {"results", results},
+            {"facets", answer->facets ? search::FacetsJson(*answer->facets)
+                                      : nlohmann::ordered_json(nullptr)}});
 }
 
 void HandleApiDocument(const std::string& db, const std::string& id, httplib::Response& res) {
-  auto archive = OpenReadOnly(db);
+  auto archive = ArchiveFor(db);
   if (!archive.ok()) throw std::runtime_error(archive.status().ToString());
   auto record = (*archive)->LoadRecord(id);
   if (!record.ok()) throw std::runtime_error(record.status().ToString());

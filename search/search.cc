@@ -124,6 +124,11 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   request.with_pages = !o.all;
   auto hits = archive.Search(request);
   if (!hits.ok()) return hits.status();
+  if (o.facets) {
+    auto facets = archive.FacetsOf(request);
+    if (!facets.ok()) return facets.status();
+    answer.facets = std::move(*facets);
+  }
   for (auto& hit : *hits) {
     SearchResult r;
     if (!o.all) Locate(query, o.in, hit, r);
@@ -155,6 +160,20 @@ nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
   j["pagina"] = r.page;
   j["snippet"] = r.snippet.ToString();
   j["score"] = r.score;
+  return j;
+}
+
+nlohmann::ordered_json FacetsJson(const archive::Facets& f) {
+  nlohmann::ordered_json j;
+  const std::pair<const char*, const std::vector<archive::FacetCount>*> facets[] = {
+      {"soort", &f.soort}, {"orgaan", &f.orgaan}, {"indiener", &f.indiener},
+      {"jaar", &f.jaar},   {"advies", &f.advies},
+  };
+  for (const auto& [name, counts] : facets) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& c : *counts) list.push_back({{"waarde", c.value}, {"aantal", c.count}});
+    j[name] = std::move(list);
+  }
   return j;
 }
 

@@ -29,6 +29,8 @@ struct SearchOptions {
   // Every match, in archive order, without pages or snippets (export):
   // `sort` and `limit` do not apply.
   bool all = false;
+  // Also count the matches by soort, orgaan, gemeente, year and advice.
+  bool facets = false;
 };
 
 struct SearchResult {
@@ -41,8 +43,9 @@ struct SearchResult {
 
 struct SearchAnswer {
   std::vector<SearchResult> results;
-  std::optional<std::string> gemeente;  // the official name searched for
-  std::vector<std::string> notes;       // e.g. a gemeente not on the list
+  std::optional<std::string> gemeente;    // the official name searched for
+  std::vector<std::string> notes;         // e.g. a gemeente not on the list
+  std::optional<archive::Facets> facets;  // when asked
 };
 
 // kInvalidArgument for input a user must fix (no words and no filter, a
@@ -52,6 +55,9 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
 
 // One result as the JSON API and `search --json` give it.
 nlohmann::ordered_json SearchResultJson(const SearchResult& result);
+
+// Facets as JSON: {"soort": [{"waarde": "motie", "aantal": 12}, ...], ...}.
+nlohmann::ordered_json FacetsJson(const archive::Facets& facets);
 
 }  // namespace motiearchief::search
 

@@ -321,6 +321,42 @@ TEST_F(CliTest, ExportFiltersAsSearchDoes) {
   for (const auto& r : vng) EXPECT_EQ(r["orgaan"], "ALV VNG") << r["id"];
 }
 
+// Facets count every match, not only the results shown: the soort counts
+// add up to what export gives for the same words, and a municipality's
+// count is the number of those records that name it.
+TEST_F(CliTest, FacetsDescribeTheWholeResultSet) {
+  const auto answer =
+      nlohmann::ordered_json::parse(Sh(Tool() + " search gemeenten --facets --limit 3 --json").out);
+  ASSERT_EQ(answer["results"].size(), 3u);
+  const std::vector<nlohmann::ordered_json> matching =
+      Records(Sh(Tool() + " export gemeenten").out);
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_soort;
+  for (const auto& f : answer["facets"]["soort"]) {
+    total += f["aantal"].get<int64_t>();
+    by_soort[f["waarde"]] = f["aantal"];
+  }
+  EXPECT_EQ(total, static_cast<int64_t>(matching.size()));
+  std::map<std::string, int64_t> expected_soort, expected_indiener;
+  for (const auto& r : matching) {
+    ++expected_soort[r["soort"]];
+    std::set<std::string> named;
+    for (const char* role : {"indieners", "mede_indieners", "ondersteuners"}) {
+      for (const auto& g : r[role]) named.insert(g.get<std::string>());
+    }
+    for (const auto& g : named) ++expected_indiener[g];
+  }
+  EXPECT_EQ(by_soort, expected_soort);
+  ASSERT_FALSE(answer["facets"]["indiener"].empty());
+  for (const auto& f : answer["facets"]["indiener"]) {
+    EXPECT_EQ(f["aantal"].get<int64_t>(), expected_indiener[f["waarde"]]) << f["waarde"];
+  }
+  // In text: after the results, a line per facet.
+  const std::string text = Sh(Tool() + " search gemeenten --facets --limit 3").out;
+  EXPECT_NE(text.find("Aantallen over alle treffers:"), std::string::npos) << text;
+  EXPECT_NE(text.find("  soort: "), std::string::npos);
+}
+
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {
   std::string id;
   for (const auto& r : Records(export_->out)) {
