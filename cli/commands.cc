@@ -176,6 +176,28 @@ search::SearchOptions OptionsFrom(const std::string& query, const FilterArgs& f)
   return options;
 }
 
+// Searches for `command`, telling the user what is wrong with their input
+// (exit code 2) or that the archive failed (1) through `*exit_code`; the
+// search's notes go to stderr.
+std::optional<search::SearchAnswer> SearchFor(archive::Archive& db,
+                                              const search::SearchOptions& options,
+                                              const char* command, int* exit_code) {
+  auto answer = search::SearchArchive(db, options);
+  if (!answer.ok()) {
+    if (answer.status().code() == Status::Code::kInvalidArgument) {
+      std::cerr << "motiearchief " << command << ": " << answer.status().message() << "\n";
+      *exit_code = kExitUsage;
+    } else {
+      *exit_code = Fatal(answer.status());
+    }
+    return std::nullopt;
+  }
+  for (const auto& note : answer->notes) {
+    std::cerr << "motiearchief " << command << ": " << note << "\n";
+  }
+  return std::move(*answer);
+}
+
 // A search result as a spreadsheet row: the JSON API's fields, lists
 // joined with "; ".
 std::vector<std::string> CsvCells(const nlohmann::ordered_json& j) {
@@ -211,15 +233,9 @@ int RunExport(const ExportArgs& args) {
   if (has_words || args.filters.any()) {
     search::SearchOptions options = OptionsFrom(args.query, args.filters);
     options.all = true;
-    auto answer = search::SearchArchive(**db, options);
-    if (!answer.ok()) {
-      if (answer.status().code() == Status::Code::kInvalidArgument) {
-        std::cerr << "motiearchief export: " << answer.status().message() << "\n";
-        return kExitUsage;
-      }
-      return Fatal(answer.status());
-    }
-    for (const auto& note : answer->notes) std::cerr << "motiearchief export: " << note << "\n";
+    int failed = kExitOk;
+    auto answer = SearchFor(**db, options, "export", &failed);
+    if (!answer) return failed;
     for (auto& r : answer->results) chosen.push_back(std::move(r.record));
   } else {
     all = (*db)->LoadRecords();
@@ -400,15 +416,9 @@ int RunSearch(const SearchArgs& args) {
   options.sort = args.sort;
   options.limit = args.limit;
   options.facets = args.facets;
-  auto answer = search::SearchArchive(**db, options);
-  if (!answer.ok()) {
-    if (answer.status().code() == Status::Code::kInvalidArgument) {
-      std::cerr << "motiearchief search: " << answer.status().message() << "\n";
-      return kExitUsage;
-    }
-    return Fatal(answer.status());
-  }
-  for (const auto& note : answer->notes) std::cerr << "motiearchief search: " << note << "\n";
+  int failed = kExitOk;
+  auto answer = SearchFor(**db, options, "search", &failed);
+  if (!answer) return failed;
   const std::string format = args.json ? "json" : args.format;
   const auto replace = nlohmann::ordered_json::error_handler_t::replace;
   if (format == "json") {
