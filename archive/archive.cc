@@ -817,7 +817,9 @@ Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
 Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   std::string sql = std::string("SELECT d.id, ") +
                     (q.match.empty() ? "0" : "bm25(search_fts, 5.0, 1.0, 1.0, 1.0)") +
-                    ", d.doc_no" + MatchingDocuments(q);
+                    ", d.doc_no, coalesce((SELECT eerste_versie_id FROM motie_versie WHERE "
+                    "document_id = d.id), d.id)" +
+                    MatchingDocuments(q);
   const bool by_date = q.order == SearchRequest::Order::kDate ||
                        (q.order == SearchRequest::Order::kRank && q.match.empty());
   if (q.order == SearchRequest::Order::kArchive) {
@@ -831,10 +833,21 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   Stmt s(db_, sql.c_str());
   if (!s.prepared()) return SqliteError(db_, "search");
   BindMatching(s, q);
-  s.Bind(sqlite3_bind_parameter_index(s.get(), ":limit"), q.limit < 0 ? -1 : q.limit);
+  // Grouped, the rows are read until `limit` motions are found: the sort
+  // has to see every match anyway.
+  s.Bind(sqlite3_bind_parameter_index(s.get(), ":limit"),
+         q.limit < 0 || q.group_versions ? -1 : q.limit);
   std::vector<std::tuple<std::string, double, int64_t>> found;
+  std::set<std::string> groups;
   int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    if (q.group_versions) {
+      if (q.limit >= 0 && static_cast<int>(found.size()) >= q.limit) break;
+      if (!groups.insert(s.Text(3)).second) continue;
+    }
+    found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
+  }
+  if (rc == SQLITE_ROW) rc = SQLITE_DONE;  // stopped early on purpose
   if (rc != SQLITE_DONE) {
     // FTS5 syntax errors surface at the first step.
     if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_ERROR) {
@@ -851,6 +864,11 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
       "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
       "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
       "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
+  // Every version of the hit's motion, oldest first (archive order).
+  Stmt versions(db_,
+                "SELECT v.document_id FROM motie_versie v JOIN document d ON d.id = v.document_id "
+                "WHERE v.eerste_versie_id = (SELECT eerste_versie_id FROM motie_versie WHERE "
+                "document_id = ?) ORDER BY d.source_file_id, d.seq");
   for (const auto& [id, score, doc_no] : found) {
     auto record = LoadRecord(id);
     if (!record.ok()) return record.status();
@@ -862,6 +880,13 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
       roles.Reset();
       roles.Bind(1, id).Bind(2, *q.gemeente);
       while (roles.Step() == SQLITE_ROW) hit.rollen.push_back(roles.Text(0));
+    }
+    if (q.group_versions) {
+      versions.Reset();
+      versions.Bind(1, id);
+      while ((rc = versions.Step()) == SQLITE_ROW) hit.versions.push_back(versions.Text(0));
+      if (rc != SQLITE_DONE) return SqliteError(db_, "search: load versions");
+      if (hit.versions.empty()) hit.versions.push_back(id);
     }
     if (q.with_pages) {
       pages.Reset();

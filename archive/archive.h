@@ -157,6 +157,9 @@ struct SearchRequest {
   Order order = Order::kRank;
   int limit = 20;          // < 0: every match
   bool with_pages = true;  // load each hit's pages (for snippets)
+  // One hit per motion: the best-placed version stands for the others
+  // (table motie_versie), and `limit` counts motions, not versions.
+  bool group_versions = false;
 };
 
 // Counts of one facet: value and the number of matching documents.
@@ -182,6 +185,9 @@ struct SearchHit {
   // ondersteuner (empty without a gemeente filter).
   std::vector<std::string> rollen;
   std::vector<PageRow> pages;  // the document's pages, for the snippet
+  // With group_versions: the ids of every version of this motion, oldest
+  // first, this hit's own among them (just its own for other documents).
+  std::vector<std::string> versions;
 };
 
 // One dated entry in a motion's life after the ALV: a decision (table

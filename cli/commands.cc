@@ -458,6 +458,10 @@ int RunSearch(const SearchArgs& args) {
       std::cout << " | " << d.datum_indiening.value_or(d.vergadering.value_or("zonder datum"));
       if (d.vergadering) std::cout << " | ALV " << *d.vergadering;
       if (d.preadvies) std::cout << " | preadvies: " << d.preadvies->advies;
+      if (r.versions.size() > 1) {
+        std::cout << "\n   " << r.versions.size() << " versies (nazendingen):";
+        for (const auto& v : r.versions) std::cout << " " << v;
+      }
       std::cout << "\n   " << d.bron.bestand << ", p. " << r.page;
       if (!r.snippet.empty()) std::cout << ": " << r.snippet.ToString();
       std::cout << "\n";

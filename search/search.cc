@@ -122,6 +122,7 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
                                      : archive::SearchRequest::Order::kRank;
   request.limit = o.all ? -1 : o.limit;
   request.with_pages = !o.all;
+  request.group_versions = !o.all;
   auto hits = archive.Search(request);
   if (!hits.ok()) return hits.status();
   if (o.facets) {
@@ -134,6 +135,7 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
     if (!o.all) Locate(query, o.in, hit, r);
     r.score = hit.score;
     r.rollen = std::move(hit.rollen);
+    r.versions = std::move(hit.versions);
     r.record = std::move(hit.record);
     answer.results.push_back(std::move(r));
   }
@@ -156,6 +158,7 @@ nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
   j["vergadering"] = opt(r.record.vergadering);
   j["advies"] = r.record.preadvies ? nlohmann::ordered_json(r.record.preadvies->advies) : nullptr;
   j["rollen"] = r.rollen;
+  j["versies"] = r.versions;
   j["bestand"] = r.record.bron.bestand;
   j["pagina"] = r.page;
   j["snippet"] = r.snippet.ToString();

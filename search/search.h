@@ -39,6 +39,9 @@ struct SearchResult {
   std::vector<std::string> rollen;  // of the gemeente filter's municipality
   int page = 0;                     // where the match is (first page if unknown)
   Snippet snippet;                  // around the first match
+  // Every version of this motion (one per mailing it came in), oldest
+  // first, this result's own among them; search shows a motion once.
+  std::vector<std::string> versions;
 };
 
 struct SearchAnswer {

@@ -125,10 +125,28 @@ TEST_F(CliTest, LogOfACleanRunSaysNoProblems) {
 
 // The searches researchers asked for, on the samples archive. Each query
 // finds the documents whose text says so, compared with the export.
-std::set<std::string> FoundIds(const std::string& json) {
+// The documents a search reached: its results and the versions they stand
+// for.
+std::set<std::string> CoveredIds(const std::string& json) {
   std::set<std::string> ids;
-  for (const auto& r : nlohmann::json::parse(json)) ids.insert(r["id"].get<std::string>());
+  for (const auto& r : nlohmann::json::parse(json)) {
+    ids.insert(r["id"].get<std::string>());
+    for (const auto& v : r["versies"]) ids.insert(v.get<std::string>());
+  }
   return ids;
+}
+
+// A search found exactly the documents `expected`, as motions: every
+// result is expected, and every expected document is a result or a version
+// that a result stands for (a motion that came in two mailings is one
+// result).
+void ExpectFoundExactly(const std::string& json, const std::set<std::string>& expected) {
+  std::set<std::string> covered;
+  for (const auto& r : nlohmann::json::parse(json)) {
+    EXPECT_TRUE(expected.count(r["id"].get<std::string>())) << "unexpected " << r["id"];
+    for (const auto& v : r["versies"]) covered.insert(v.get<std::string>());
+  }
+  for (const auto& id : expected) EXPECT_TRUE(covered.count(id)) << "missing " << id;
 }
 
 TEST_F(CliTest, SearchFindsWithoutAccentsAndWithStemming) {
@@ -147,14 +165,14 @@ TEST_F(CliTest, SearchFindsWithoutAccentsAndWithStemming) {
   ASSERT_FALSE(with_woningen.empty());
   CommandResult sudwest = Sh(Tool() + " search 'sudwest fryslan' --json --limit 100");
   EXPECT_EQ(sudwest.exit_code, 0);
-  EXPECT_EQ(FoundIds(sudwest.out), with_sudwest);
+  ExpectFoundExactly(sudwest.out, with_sudwest);
   // "woning" finds "woningen" (and "woning" itself).
-  std::set<std::string> found = FoundIds(Sh(Tool() + " search woning --json --limit 100").out);
+  std::set<std::string> found = CoveredIds(Sh(Tool() + " search woning --json --limit 100").out);
   for (const auto& id : with_woningen) EXPECT_TRUE(found.count(id)) << id;
   // A plural -s after a vowel, which Snowball keeps: "organisatie" finds
   // "organisaties" too.
   ASSERT_FALSE(with_organisaties.empty());
-  found = FoundIds(Sh(Tool() + " search organisatie --json --limit 100").out);
+  found = CoveredIds(Sh(Tool() + " search organisatie --json --limit 100").out);
   for (const auto& id : with_organisaties) EXPECT_TRUE(found.count(id)) << id;
 }
 
@@ -170,7 +188,8 @@ TEST_F(CliTest, SearchByGemeenteInAnySpellingSaysTheRole) {
     CommandResult r =
         Sh(Tool() + " search --gemeente \"" + std::string(spelling) + "\" --json --limit 100");
     ASSERT_EQ(r.exit_code, 0) << spelling;
-    EXPECT_EQ(FoundIds(r.out), supported) << spelling;
+    SCOPED_TRACE(spelling);
+    ExpectFoundExactly(r.out, supported);
     for (const auto& hit : nlohmann::json::parse(r.out)) {
       EXPECT_EQ(hit["rollen"], nlohmann::json::array({"ondersteuner"}));
     }
@@ -192,7 +211,7 @@ TEST_F(CliTest, SearchInVerzoekenOnlyMatchesRequests) {
   ASSERT_FALSE(asks_kabinet.empty());
   ASSERT_GT(mentions_kabinet.size(), asks_kabinet.size());  // the filter matters
   CommandResult r = Sh(Tool() + " search --in verzoeken kabinet --json --limit 100");
-  EXPECT_EQ(FoundIds(r.out), asks_kabinet);
+  ExpectFoundExactly(r.out, asks_kabinet);
 }
 
 TEST_F(CliTest, SearchNeverBreaksOnWhatIsTyped) {
@@ -355,6 +374,28 @@ TEST_F(CliTest, FacetsDescribeTheWholeResultSet) {
   const std::string text = Sh(Tool() + " search gemeenten --facets --limit 3").out;
   EXPECT_NE(text.find("Aantallen over alle treffers:"), std::string::npos) << text;
   EXPECT_NE(text.find("  soort: "), std::string::npos);
+}
+
+// A motion that came in two mailings is one result, naming its versions
+// (the samples hold the Súdwest-Fryslân motion twice); export keeps both.
+TEST_F(CliTest, SearchShowsAMotionOnceWithItsVersions) {
+  const auto hits =
+      nlohmann::ordered_json::parse(Sh(Tool() + " search bestaanszekerheid --json").out);
+  std::set<std::string> seen;
+  size_t with_versions = 0;
+  for (const auto& h : hits) {
+    const auto& versions = h["versies"];
+    ASSERT_FALSE(versions.empty()) << h["id"];
+    EXPECT_NE(std::find(versions.begin(), versions.end(), h["id"]), versions.end());
+    for (const auto& v : versions) EXPECT_TRUE(seen.insert(v.get<std::string>()).second) << v;
+    with_versions += versions.size() > 1;
+  }
+  EXPECT_GE(with_versions, 1u);
+  size_t exported = 0;
+  for (const auto& r : Records(Sh(Tool() + " export bestaanszekerheid").out)) {
+    exported += seen.count(r["id"].get<std::string>());
+  }
+  EXPECT_EQ(exported, seen.size());
 }
 
 TEST_F(CliTest, ShowPresentsAMotionForAReader) {
