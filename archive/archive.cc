@@ -815,8 +815,9 @@ Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
 }
 
 Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
-  std::string sql = std::string("SELECT d.id, ") +
-                    (q.match.empty() ? "0" : "bm25(search_fts, 5.0, 1.0, 1.0, 1.0)") +
+  // With a match: the table's own rank (bm25 with the title at 5, migration
+  // 0010), which FTS5 sorts itself when asked to ORDER BY it.
+  std::string sql = std::string("SELECT d.id, ") + (q.match.empty() ? "0" : "search_fts.rank") +
                     ", d.doc_no, coalesce((SELECT eerste_versie_id FROM motie_versie WHERE "
                     "document_id = d.id), d.id)" +
                     MatchingDocuments(q);
@@ -827,7 +828,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   } else if (by_date) {
     sql += " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC, d.doc_no";
   } else {
-    sql += " ORDER BY 2, d.doc_no";
+    sql += " ORDER BY search_fts.rank";
   }
   sql += " LIMIT :limit";
   Stmt s(db_, sql.c_str());
