@@ -91,12 +91,7 @@ std::vector<std::string> LookupKeys(const schema::Record& r) {
   // A preadvies looks for motions; a motion for preadviezen and versions.
   if (r.soort == schema::kPreadvies) return Keys(r, "m", false);
   if (!Advisable(r)) return {};
-  std::vector<std::string> keys = Keys(r, "p", false);
-  for (const std::string& s : Submitters(r)) {
-    if (!r.titel) break;
-    for (const std::string& w : ContentWords(*r.titel)) keys.push_back("v:" + s + "|" + w);
-  }
-  return keys;
+  return Keys(r, "p", true);
 }
 
 namespace {
