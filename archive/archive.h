@@ -1,19 +1,24 @@
-// The archive: one SQLite file holding every input file, its pages, the
-// documents found in it with their extracted fields, and a full-text index.
+// The archive: every input file, its pages, the documents found in it with
+// their extracted fields, and a full-text index. It lives in one SQLite
+// file (the default) or in a PostgreSQL database, for archives that many
+// machines feed and many researchers query; both hold the same tables and
+// give the same answers (search ranks by each engine's own measure).
 //
 // Contract:
-// - Only this library includes sqlite3.h.
+// - Only this library includes a database header (sqlite3.h, libpq-fe.h);
+//   the SQL the engines share is here, the rest in each connection.
 // - One Archive object is one connection; use it from one thread at a time.
-//   Several processes may open the same file: WAL mode lets readers work
-//   while one writer writes, and writers wait up to busy_timeout_ms.
+//   Several processes may open the same archive: readers never wait for
+//   the writer, and writers take turns, waiting up to busy_timeout_ms.
 // - StoreFile is atomic: a file is in the archive completely or not at all,
 //   whatever happens to the process (crash, kill -9, full disk).
-// - The file stays readable by the stock sqlite3 tool: no custom functions
-//   or tokenizers are needed to open or query it.
+// - A SQLite archive stays readable by the stock sqlite3 tool, and a
+//   PostgreSQL one by psql: no custom functions or tokenizers needed.
 #ifndef MOTIEARCHIEF_ARCHIVE_ARCHIVE_H_
 #define MOTIEARCHIEF_ARCHIVE_ARCHIVE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,9 +27,15 @@
 #include "base/status.h"
 #include "schema/record.h"
 
-struct sqlite3;
-
 namespace motiearchief::archive {
+
+namespace internal {
+class Connection;
+}  // namespace internal
+
+// Where an archive is: a SQLite file ("archive.db", "sqlite:archive.db") or
+// a PostgreSQL database ("postgresql://user@host/dbname", any libpq URL).
+bool IsPostgresUrl(const std::string& location);
 
 struct ArchiveOptions {
   // Open without writing: no migrations, no WAL switch. Default false.
@@ -33,7 +44,8 @@ struct ArchiveOptions {
   // journal-mode switch. For Check(), whose FTS check is an INSERT
   // statement that SQLite refuses on a read-only connection. Default false.
   bool inspect = false;
-  // How long to wait for another process's lock, in ms. Default 10000.
+  // How long to wait for another process's lock, in ms (PostgreSQL:
+  // lock_timeout). Default 10000.
   int busy_timeout_ms = 10000;
   // SQLite's page cache, MiB; 0: SQLite's default (2 MiB). A long-running
   // server gains from a large one; a one-off command loses (every fresh
@@ -138,10 +150,11 @@ struct SearchFields {
   std::string verzoeken;
 };
 
-// A search: a ready FTS5 expression over search_fts (from
-// search::ParseQuery) and filters; every filter is optional.
+// A search: ready expressions (from search::ParseQuery) and filters; every
+// filter is optional. Each engine reads its own expression.
 struct SearchRequest {
-  std::string match;                       // empty: filters only, newest first
+  std::string match;    // SQLite: FTS5 over search_fts; empty: filters only, newest first
+  std::string tsquery;  // PostgreSQL: to_tsquery('motiearchief', ...); empty: filters only
   std::optional<std::string> soort;        // motie, amendement, preadvies, ...
   std::optional<std::string> gemeente;     // official name (normalise first)
   std::optional<std::string> van;          // YYYY-MM-DD, on datum_indiening or else vergadering
@@ -180,7 +193,7 @@ struct Facets {
 
 struct SearchHit {
   schema::Record record;  // as LoadRecord gives it
-  double score = 0;       // bm25: lower is better
+  double score = 0;       // lower is better: bm25 (SQLite), -ts_rank_cd (PostgreSQL)
   // How the requested gemeente takes part: indiener, mede_indiener,
   // ondersteuner (empty without a gemeente filter).
   std::vector<std::string> rollen;
@@ -255,10 +268,11 @@ struct Counts {
 
 class Archive {
  public:
-  // Opens (creating if needed) and migrates the archive at `path`.
-  // kIoError if it cannot be opened, kCorruption if it is not an archive or
-  // has a newer schema than this program knows.
-  static Result<std::unique_ptr<Archive>> Open(const std::string& path,
+  // Opens (creating if needed) and migrates the archive at `location` (a
+  // path or a URL; see IsPostgresUrl). kIoError if it cannot be opened or
+  // reached, kCorruption if it is not an archive or has a newer schema
+  // than this program knows.
+  static Result<std::unique_ptr<Archive>> Open(const std::string& location,
                                                const ArchiveOptions& options = {});
   ~Archive();
   Archive(const Archive&) = delete;
@@ -267,9 +281,26 @@ class Archive {
   Result<std::optional<FileRow>> FindFileBySha(const std::string& sha256);
   // The newest version of a file with this name (basename), if any.
   Result<std::optional<FileRow>> LatestFileNamed(const std::string& name);
-  // Stores the file with its pages and documents. A row with the same
-  // sha256 (an earlier failed attempt) is replaced, counting the attempt.
-  Status StoreFile(const FileIngest& file);
+  // Fills in a file's links and versions from what the archive holds (with
+  // DocumentsUnderKeys on this same Archive); see StoreFile.
+  using Linker = std::function<Status(FileIngest&)>;
+
+  // Stores the file with its pages and documents, in one write
+  // transaction; `link`, when given, runs first inside it, so it sees
+  // every committed document and no other writer commits one before this
+  // file is in. A row with the same sha256 that failed before is replaced,
+  // counting the attempt. Returns false, storing nothing, when the same
+  // content is already stored (by another process meanwhile).
+  Result<bool> StoreFile(FileIngest file, const Linker& link = {});
+
+  // Ingest workers on several machines claim a file by its sha256 before
+  // reading it, so that no two read the same file. A claim lasts until
+  // Release or until this Archive's connection ends: a worker killed
+  // mid-file leaves no claim behind. With `wait`, blocks until the claim
+  // is free and takes it; without, returns false when another worker holds
+  // it. SQLite: always true (its writers take turns anyway).
+  Result<bool> Claim(const std::string& sha256, bool wait);
+  Status Release(const std::string& sha256);
 
   // Records in export order (file id, then position in the file), with
   // links to preadviezen and motions filled in.
@@ -278,7 +309,7 @@ class Archive {
   // Files whose status is not ok, newest attempt first.
   Result<std::vector<FileRow>> FailedFiles();
 
-  // Ranked search (bm25; title weighs most). kInvalidArgument when FTS5
+  // Ranked search (title weighs most). kInvalidArgument when the engine
   // rejects the expression, which ParseQuery never produces.
   Result<std::vector<SearchHit>> Search(const SearchRequest& request);
   // Counts over every document `request` matches (its order and limit do
@@ -287,7 +318,9 @@ class Archive {
   Result<Facets> FacetsOf(const SearchRequest& request, int per_facet = 20);
   // Documents without their search row (stored before schema 4, or by
   // StoreFile without one), to be indexed with StoreSearchFields; at most
-  // `limit`. Cost: the documents waiting, not the archive.
+  // `limit`. Cost: the documents waiting, not the archive. PostgreSQL
+  // indexes every document as it is stored, from its own text, and
+  // StoreSearchFields takes the text from the stored record.
   Result<std::vector<schema::Record>> DocumentsWithoutSearchFields(int limit);
   Status StoreSearchFields(const std::vector<std::pair<std::string, SearchFields>>& by_id);
 
@@ -333,30 +366,45 @@ class Archive {
   Result<std::optional<RunRow>> FindRun(int64_t id = 0);
   Result<std::vector<RunFileRow>> RunFiles(int64_t run_id);
 
-  // Verifies the archive: SQLite's integrity_check and foreign keys, the
-  // FTS index against the document table, every document with its source
-  // file and every archived file with all its pages. Returns the problems
+  // Verifies the archive: the engine's own checks (SQLite: integrity_check,
+  // foreign keys, the FTS index against the document table), every
+  // document with its source file and search row, every archived file
+  // with all its pages. Returns the problems
   // found, empty when the archive is sound; an error only when the checks
   // themselves cannot run.
   Result<std::vector<std::string>> Check();
 
+  // Copies every row of this archive into `dest`, an empty archive on
+  // either engine (SQLite to PostgreSQL and back), in one write
+  // transaction of `dest` over one snapshot of this one: all or nothing.
+  // Ids are kept; the search rows are not copied but left for `dest` to
+  // make (DocumentsWithoutSearchFields), as each engine indexes its own
+  // way. kInvalidArgument if `dest` is not empty. `progress`, when given,
+  // is told each table and its row count.
+  Status CopyTo(Archive& dest,
+                const std::function<void(const std::string&, int64_t)>& progress = {});
+
   // Copies the archive, online, to `dest` with SQLite's backup API: other
   // processes may go on reading and writing. The copy is written beside
   // `dest` and renamed into place when complete, so `dest` is never half a
-  // copy. kInvalidArgument if `dest` is the archive itself.
+  // copy. kInvalidArgument if `dest` is the archive itself, or if the
+  // archive is on PostgreSQL (the message says how to use pg_dump).
   Status BackupTo(const std::string& dest);
   int schema_version() const { return schema_version_; }
-  const std::string& path() const { return path_; }
+  // The version this program migrates archives to.
+  int latest_schema_version() const;
+  // The path, or the URL without its password.
+  const std::string& location() const;
+  // "sqlite" or "postgresql".
+  const char* engine() const;
 
  private:
-  Archive(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  Status Exec(const char* sql);
+  explicit Archive(std::unique_ptr<internal::Connection> connection);
   Status Migrate();
   Result<std::vector<schema::Record>> LoadWhere(const std::string& where,
                                                 const std::vector<std::string>& args);
 
-  sqlite3* db_;
-  std::string path_;
+  std::unique_ptr<internal::Connection> conn_;
   int schema_version_ = 0;
 };
 

@@ -35,7 +35,9 @@ Result<std::unique_ptr<archive::Archive>> OpenArchive(const std::string& db, boo
 
 // For check: a connection that may run the FTS check, changing nothing.
 Result<std::unique_ptr<archive::Archive>> OpenArchiveToInspect(const std::string& db) {
-  if (!std::filesystem::exists(db)) return Status::NotFound(db + ": no such archive");
+  if (!archive::IsPostgresUrl(db) && !std::filesystem::exists(db)) {
+    return Status::NotFound(db + ": no such archive");
+  }
   archive::ArchiveOptions options;
   options.inspect = true;
   return archive::Archive::Open(db, options);
@@ -622,12 +624,12 @@ int RunCheck(const CheckArgs& args) {
   auto counts = (*db)->Count();
   if (!counts.ok()) return Fatal(counts.status());
   for (const auto& p : *problems) std::cout << "PROBLEM\t" << p << "\n";
-  const int latest = static_cast<int>(schema::Migrations().size());
+  const int latest = (*db)->latest_schema_version();
   if ((*db)->schema_version() < latest) {
     std::cout << "NOTE\tschema version " << (*db)->schema_version() << " of " << latest
               << "; the next ingest migrates it\n";
   }
-  std::cout << args.db << ": " << counts->files << " files (" << counts->failed_files
+  std::cout << (*db)->location() << ": " << counts->files << " files (" << counts->failed_files
             << " failed), " << counts->pages << " pages, " << counts->documents
             << " documents, schema version " << (*db)->schema_version() << ": "
             << (problems->empty() ? "ok" : std::to_string(problems->size()) + " problems") << "\n";
@@ -657,6 +659,31 @@ int RunBackup(const BackupArgs& args) {
   std::cout << args.dest << ": " << counts->documents << " documents from " << counts->files
             << " files, checked\n";
   return kExitOk;
+}
+
+int RunCopy(const CopyArgs& args) {
+  auto from = OpenArchive(args.from, false);  // migrated first, as copy wants the latest schema
+  if (!from.ok()) return Fatal(from.status());
+  auto to = OpenArchive(args.to, false);
+  if (!to.ok()) return Fatal(to.status());
+  Status copied = (*from)->CopyTo(**to, [](const std::string& table, int64_t rows) {
+    std::cerr << "copy: " << table << ": " << rows << " rows\n";
+  });
+  if (!copied.ok()) {
+    std::cerr << "motiearchief copy: " << copied.ToString() << "\n";
+    return copied.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  // The destination indexes the documents for search its own way.
+  Status indexed = pipeline::IndexPendingDocuments(**to);
+  if (!indexed.ok()) return Fatal(indexed);
+  auto problems = (*to)->Check();
+  if (!problems.ok()) return Fatal(problems.status());
+  for (const auto& p : *problems) std::cerr << "motiearchief copy: " << p << "\n";
+  auto counts = (*to)->Count();
+  if (!counts.ok()) return Fatal(counts.status());
+  std::cout << (*to)->location() << ": " << counts->documents << " documents from " << counts->files
+            << " files, copied from " << (*from)->location() << ", checked\n";
+  return problems->empty() ? kExitOk : kExitCheckFailed;
 }
 
 }  // namespace motiearchief::cli

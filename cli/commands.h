@@ -126,6 +126,12 @@ struct BackupArgs {
 };
 int RunBackup(const BackupArgs& args);
 
+struct CopyArgs {
+  std::string from;
+  std::string to;
+};
+int RunCopy(const CopyArgs& args);
+
 }  // namespace motiearchief::cli
 
 #endif  // MOTIEARCHIEF_CLI_COMMANDS_H_

@@ -49,7 +49,9 @@ Exit codes (ingest; log repeats those of the run it shows):
 File statuses: ok, ok_warnings, not_pdf, encrypted, damaged, timeout,
 crashed, too_large, empty, io_error. See `motiearchief log`.
 
-The archive defaults to ./motiearchief.db, or $MOTIEARCHIEF_DB.)";
+The archive defaults to ./motiearchief.db, or $MOTIEARCHIEF_DB. A
+postgresql:// URL there selects PostgreSQL: any number of ingest workers
+on any number of machines may then feed the same archive at once.)";
 
 }  // namespace
 
@@ -61,11 +63,13 @@ int main(int argc, char** argv) {
   CLI::App app{
       "motiearchief: VNG motions (moties, amendementen, preadviezen) "
       "from PDF into a "
-      "searchable SQLite archive."};
+      "searchable archive (SQLite, or PostgreSQL for many machines)."};
   app.footer(kFooter);
   app.require_subcommand(1);
   std::string db = DefaultDb();
-  app.add_option("--db", db, "Archive file (SQLite)")->capture_default_str();
+  app.add_option("--db", db,
+                 "Archive: a SQLite file, or postgresql://user@host/dbname (any libpq URL)")
+      ->capture_default_str();
 
   IngestArgs ingest;
   CLI::App* ingest_cmd = app.add_subcommand(
@@ -263,7 +267,8 @@ int main(int argc, char** argv) {
   CheckArgs check;
   CLI::App* check_cmd = app.add_subcommand("check",
                                            "Verify the archive: SQLite integrity_check "
-                                           "and foreign keys, the full-text index "
+                                           "and foreign keys (PostgreSQL keeps those "
+                                           "itself), the full-text index "
                                            "against the documents, every document with "
                                            "its source file, every file with all "
                                            "its pages. Changes nothing. Exit 0 when "
@@ -279,12 +284,27 @@ int main(int argc, char** argv) {
                          "Example: motiearchief backup /srv/backup/motiearchief-$(date +%F).db");
   backup_cmd->add_option("dest", backup.dest, "The copy to write")->required();
 
+  CopyArgs copy;
+  CLI::App* copy_cmd = app.add_subcommand(
+      "copy",
+      "Copy a whole archive into a new, empty one on either engine: SQLite to PostgreSQL "
+      "when one machine is no longer enough, and back. Files, pages, documents, links, "
+      "versions, decisions and the ingest log keep their ids; the destination builds its "
+      "own search index. All or nothing: a failed copy leaves DEST empty.\n"
+      "Example: motiearchief copy --from motiearchief.db --to postgresql://archief@dbhost/moties");
+  copy_cmd->add_option("--from", copy.from, "The archive to copy (path or postgresql:// URL)")
+      ->required();
+  copy_cmd->add_option("--to", copy.to, "An empty or new archive (path or postgresql:// URL)")
+      ->required();
+
   // --db where users put it: before the subcommand (git's habit) or after
   // it (sqlite-utils', ocrmypdf's); both set the same archive.
   for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub == copy_cmd) continue;  // --from and --to
     sub->add_option("--db", db,
-                    "Archive file (SQLite); may also come before the subcommand, or from "
-                    "$MOTIEARCHIEF_DB")
+                    "Archive: a SQLite file, or a PostgreSQL database as "
+                    "postgresql://user@host/dbname; may also come before the subcommand, or "
+                    "from $MOTIEARCHIEF_DB")
         ->capture_default_str();
   }
 
@@ -351,6 +371,9 @@ int main(int argc, char** argv) {
   if (backup_cmd->parsed()) {
     backup.db = db;
     return RunBackup(backup);
+  }
+  if (copy_cmd->parsed()) {
+    return RunCopy(copy);
   }
   return kExitUsage;
 }

@@ -75,9 +75,9 @@ archive::SearchFields SearchFieldsOf(const schema::Record& r) {
           clauses(r.verzoeken)};
 }
 
-// Documents archived before the search index existed get their stemmed
-// text now, in batches, each batch one transaction.
-Status IndexUnsearchableDocuments(archive::Archive& archive) {
+}  // namespace
+
+Status IndexPendingDocuments(archive::Archive& archive) {
   while (true) {
     auto missing = archive.DocumentsWithoutSearchFields(200);
     if (!missing.ok()) return missing.status();
@@ -87,6 +87,8 @@ Status IndexUnsearchableDocuments(archive::Archive& archive) {
     MA_RETURN_IF_ERROR(archive.StoreSearchFields(batch));
   }
 }
+
+namespace {
 
 // Documents archived before link keys existed (schema < 7) get them now,
 // in batches, each batch one transaction.
@@ -146,6 +148,11 @@ struct Pending {
   // Same content as a file before it in this run: decided when reached,
   // once that file is stored.
   bool recheck = false;
+  // Claimed by another ingest worker (PostgreSQL): decided when reached,
+  // once that worker has stored it or given it up.
+  bool claimed_elsewhere = false;
+  // This worker's claim, released once the file is stored.
+  bool claimed = false;
   int64_t ticket = -1;  // the reader pool's, once submitted
 };
 
@@ -158,7 +165,7 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
                              const std::function<void(const FileOutcome&, int, int)>& progress) {
   IngestSummary summary;
   archive::RunCounts& counts = summary.counts;
-  MA_RETURN_IF_ERROR(IndexUnsearchableDocuments(archive));
+  MA_RETURN_IF_ERROR(IndexPendingDocuments(archive));
   MA_RETURN_IF_ERROR(IndexUnkeyedDocuments(archive));
   auto run_id = archive.BeginRun(options.run_arguments, ToolVersions());
   if (!run_id.ok()) return run_id.status();
@@ -222,7 +229,18 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
                                  : "failed before (" + (*existing)->status + "), not retried";
       return item;
     }
+    // Other workers may be ingesting the same input (PostgreSQL archive):
+    // the file is read by whichever claims it first.
+    auto claimed = archive.Claim(*sha, false);
+    if (!claimed.ok()) return claimed.status();
+    item.claimed = *claimed;
+    item.claimed_elsewhere = !*claimed;
     return item;
+  };
+  auto release = [&](Pending& item) -> Status {
+    if (!item.claimed) return Status::Ok();
+    item.claimed = false;
+    return archive.Release(item.sha256);
   };
   // Near the end of the input, fewer files than processes are left: their
   // pages get the idle cores' OCR engines.
@@ -258,7 +276,7 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       auto item = prepare(files[next], static_cast<int>(next) + 1);
       if (!item.ok()) return item.status();
       ++next;
-      if (!item->decided && !item->recheck) submit(*item);
+      if (!item->decided && !item->recheck && !item->claimed_elsewhere) submit(*item);
       item->outcome.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
                                       .count();
@@ -273,13 +291,21 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
                                             std::chrono::steady_clock::now() - started)
                                             .count();
     };
-    if (item.recheck) {
-      // The same content came earlier in this run; it is stored by now.
+    while (item.recheck || item.claimed_elsewhere) {
+      if (item.claimed_elsewhere) {
+        // Wait for the other worker to store the file or give it up (its
+        // claim ends with its connection, killed or not), then look again.
+        auto waited = archive.Claim(item.sha256, true);
+        if (!waited.ok()) return waited.status();
+        MA_RETURN_IF_ERROR(archive.Release(item.sha256));
+      }
+      // The same content came earlier in this run, or from another
+      // worker; it is stored by now, unless its reading failed.
       auto again = prepare(item.outcome.path, item.outcome.seq);
       if (!again.ok()) return again.status();
       again->outcome.duration_ms = item.outcome.duration_ms;
       item = std::move(*again);
-      if (!item.decided) submit(item);
+      if (!item.decided && !item.recheck && !item.claimed_elsewhere) submit(item);
     }
     if (item.decided) {
       item.outcome.duration_ms = elapsed();
@@ -319,17 +345,9 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       }
       file.documents = BuildRecords(pages, file.sha256, file.name);
       for (const auto& r : file.documents) file.search.push_back(SearchFieldsOf(r));
-      // Link against the archived documents that share a key with this
-      // file's: an index lookup, not a pass over the archive.
-      std::vector<std::string> keys;
       for (const auto& r : file.documents) {
         for (std::string& k : LinkKeys(r)) file.link_keys.emplace_back(r.id, std::move(k));
-        for (std::string& k : LookupKeys(r)) keys.push_back(std::move(k));
       }
-      auto candidates = archive.DocumentsUnderKeys(keys);
-      if (!candidates.ok()) return candidates.status();
-      file.links = LinkPreadviezen(file.documents, *candidates);
-      file.versions = FindVersions(file.documents, *candidates);
       file.status = file.warnings.empty() ? archive::kStatusOk : archive::kStatusOkWarnings;
       file.message = file.warnings.empty() ? "" : file.warnings.front();
     }
@@ -343,7 +361,33 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
     file.run_id = summary.run_id;
     file.run_files = pending_rows;
     file.run_files.push_back(outcome);
-    MA_RETURN_IF_ERROR(archive.StoreFile(file));
+    // Linked against the archived documents that share a key with this
+    // file's (an index lookup, not a pass over the archive), inside the
+    // store's write transaction: another worker's documents are either
+    // committed and seen, or stored after this file and linked to it.
+    auto link = [&](archive::FileIngest& f) -> Status {
+      std::vector<std::string> keys;
+      for (const auto& r : f.documents) {
+        for (std::string& k : LookupKeys(r)) keys.push_back(std::move(k));
+      }
+      auto candidates = archive.DocumentsUnderKeys(keys);
+      if (!candidates.ok()) return candidates.status();
+      f.links = LinkPreadviezen(f.documents, *candidates);
+      f.versions = FindVersions(f.documents, *candidates);
+      return Status::Ok();
+    };
+    auto stored = archive.StoreFile(std::move(file), link);
+    if (!stored.ok()) return stored.status();
+    MA_RETURN_IF_ERROR(release(item));
+    if (!*stored) {
+      // Stored meanwhile by another process; this run's row says so.
+      outcome.status = "unchanged";
+      outcome.message = "stored meanwhile by another ingest";
+      outcome.documents = 0;
+      outcome.pages = 0;
+      MA_RETURN_IF_ERROR(finish_unstored(std::move(outcome)));
+      continue;
+    }
     pending_rows.clear();
     finish(std::move(outcome));
   }

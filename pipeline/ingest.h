@@ -57,11 +57,18 @@ struct IngestSummary {
 // (*.pdf, any case, in folders; files named explicitly whatever their name).
 Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths);
 
+// Documents still without their search row (archived before the search
+// index existed, or copied from another archive) get it now, in batches,
+// each batch one transaction.
+Status IndexPendingDocuments(archive::Archive& archive);
+
 // Ingests `files` into `archive` as one ingest run: each file's outcome is
 // committed with the file itself, the totals when the run ends (a killed
 // run shows as unfinished). `progress` (may be empty) is called after each
 // file. Returns an error only when the archive itself fails (disk full,
-// lock timeout); bad input files are outcomes, not errors.
+// lock timeout); bad input files are outcomes, not errors. Several
+// processes may ingest into one archive at once (PostgreSQL): each file
+// is claimed by one of them (Archive::Claim), read once and stored once.
 Result<IngestSummary> Ingest(
     archive::Archive& archive, const std::vector<std::string>& files, const IngestOptions& options,
     const std::function<void(const FileOutcome&, int, int)>& progress = {});

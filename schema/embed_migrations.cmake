@@ -1,5 +1,6 @@
-# Writes OUT: a C++ file defining schema::Migrations() from the .sql files
-# in DIR, in file-name order. Run at build time by CMakeLists.txt.
+# Writes OUT: a C++ file defining schema::FUNCTION() from the .sql files in
+# DIR, in file-name order. Run at build time by CMakeLists.txt, once per
+# engine.
 file(GLOB sql_files "${DIR}/*.sql")
 list(SORT sql_files)
 set(body "")
@@ -10,12 +11,12 @@ foreach(f IN LISTS sql_files)
   file(READ "${f}" sql)
   string(APPEND body "      {${version}, \"${name}\", R\"motiearchief_sql(${sql})motiearchief_sql\"},\n")
 endforeach()
-file(WRITE "${OUT}.tmp" "// Generated from schema/migrations by embed_migrations.cmake. Do not edit.
+file(WRITE "${OUT}.tmp" "// Generated from ${DIR} by embed_migrations.cmake. Do not edit.
 #include \"schema/migrations.h\"
 
 namespace motiearchief::schema {
 
-const std::vector<Migration>& Migrations() {
+const std::vector<Migration>& ${FUNCTION}() {
   static const std::vector<Migration> migrations = {
 ${body}  };
   return migrations;

@@ -11,6 +11,8 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-nld
   # text, grammar, archive
   libicu-dev libre2-dev libsqlite3-dev sqlite3 libssl-dev libstemmer-dev
+  # the PostgreSQL archive (--db postgresql://...) and its tests, which start their own server
+  postgresql-15 libpq-dev
   # search page (motiearchief serve) and its end-to-end test in headless Chromium
   libcpp-httplib-dev chromium chromium-driver
   # besluitenlijsten (CSV) for the verantwoording report

@@ -100,6 +100,7 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
     }
     query = std::move(*parsed);
     request.match = query.fts;
+    request.tsquery = query.tsquery;
   }
   if (o.gemeente) {
     if (auto m = Gazetteer::Default().Lookup(*o.gemeente)) {

@@ -64,7 +64,28 @@ enum class Kind { kTerm, kOr, kAnd, kNot, kOpen, kClose };
 struct Token {
   Kind kind;
   std::string text;  // kTerm: the FTS5 term, quoted
+  std::string ts;    // kTerm: the same as a PostgreSQL tsquery term
 };
+
+// A folded word as a tsquery lexeme: quoted, so no word is an operator.
+std::string TsWord(const std::string& word, const std::string& label) {
+  std::string out = "'";
+  for (char c : word) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
+  }
+  out += "'";
+  return label.empty() ? out : out + ":" + label;
+}
+
+// The weight label of a column of the PostgreSQL index (migration 0004).
+std::string WeightOf(const std::string& column) {
+  if (column == "titel") return "A";
+  if (column == "tekst") return "B";
+  if (column == "overwegingen") return "C";
+  if (column == "verzoeken") return "D";
+  return "";
+}
 
 // Snowball Dutch keeps a plural -s after a vowel: motie / moties, subsidie /
 // subsidies, organisatie / organisaties stem apart. A query word stands for
@@ -82,9 +103,10 @@ std::vector<std::string> PluralForms(const std::string& stem) {
 constexpr size_t kMaxForms = 4;
 
 // Splits the query into terms, operators and brackets.
-std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed) {
+std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed, const std::string& column) {
   std::vector<Token> tokens;
   size_t terms = 0;
+  const std::string weight = WeightOf(column);
   auto add_words = [&](std::string_view raw, bool phrase) {
     bool prefix = !phrase && !raw.empty() && raw.back() == '*';
     if (prefix) raw.remove_suffix(1);
@@ -120,7 +142,26 @@ std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed) {
       term += "\"" + phrase + "\"" + (prefix ? "*" : "");
     }
     if (phrases.size() > 1) term = "(" + term + ")";
-    tokens.push_back({Kind::kTerm, term});
+    // PostgreSQL stems the words itself (to_tsquery): each word as typed,
+    // folded, with its other plural form; words in a phrase follow each
+    // other (<->).
+    std::string ts;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::string& w = words[i];
+      std::string lexeme;
+      if (prefix && i + 1 == words.size()) {
+        lexeme = TsWord(w, "*" + weight);
+      } else {
+        lexeme = TsWord(w, weight);
+        std::string other;
+        if (w.size() > 4 && w.ends_with("ies")) other = w.substr(0, w.size() - 1);
+        if (w.size() >= 4 && w.ends_with("ie")) other = w + "s";
+        if (!other.empty()) lexeme = "(" + lexeme + " | " + TsWord(other, weight) + ")";
+      }
+      ts += (i == 0 ? "" : " <-> ") + lexeme;
+    }
+    if (words.size() > 1) ts = "(" + ts + ")";
+    tokens.push_back({Kind::kTerm, term, ts});
   };
   size_t i = 0;
   while (i < q.size()) {
@@ -160,9 +201,19 @@ std::vector<Token> Tokenize(std::string_view q, ParsedQuery& parsed) {
 // A forgiving recursive-descent parser: what cannot be part of a valid
 // expression (a dangling operator, a stray bracket) is dropped. Every
 // combination is bracketed, so FTS5 never has to guess precedence.
+// The operators of one query language.
+struct Syntax {
+  bool tsquery;  // take Token::ts, not Token::text
+  const char* and_;
+  const char* or_;
+  const char* and_not;
+};
+constexpr Syntax kFts5 = {false, " AND ", " OR ", " NOT "};
+constexpr Syntax kTsQuery = {true, " & ", " | ", " & !"};
+
 class Parser {
  public:
-  explicit Parser(const std::vector<Token>& tokens) : t_(tokens) {}
+  Parser(const std::vector<Token>& tokens, const Syntax& syntax) : t_(tokens), syntax_(syntax) {}
 
   std::string All() {
     std::string out;
@@ -175,10 +226,10 @@ class Parser {
 
  private:
   bool Peek(Kind k) const { return pos_ < t_.size() && t_[pos_].kind == k; }
-  static std::string And(const std::string& a, const std::string& b) {
+  std::string And(const std::string& a, const std::string& b) const {
     if (a.empty()) return b;
     if (b.empty()) return a;
-    return "(" + a + " AND " + b + ")";
+    return "(" + a + syntax_.and_ + b + ")";
   }
 
   std::string Or() {
@@ -189,7 +240,7 @@ class Parser {
       if (left.empty()) {
         left = right;
       } else if (!right.empty()) {
-        left = "(" + left + " OR " + right + ")";
+        left = "(" + left + syntax_.or_ + right + ")";
       }
     }
     return left;
@@ -214,13 +265,16 @@ class Parser {
       std::string right = Primary();
       // "NOT b" without a left side is dropped whole: searching for b
       // instead would turn the question around.
-      if (!left.empty() && !right.empty()) left = "(" + left + " NOT " + right + ")";
+      if (!left.empty() && !right.empty()) left = "(" + left + syntax_.and_not + right + ")";
     }
     return left;
   }
 
   std::string Primary() {
-    if (Peek(Kind::kTerm)) return t_[pos_++].text;
+    if (Peek(Kind::kTerm)) {
+      const Token& t = t_[pos_++];
+      return syntax_.tsquery ? t.ts : t.text;
+    }
     if (Peek(Kind::kOpen)) {
       ++pos_;
       std::string inner = Or();
@@ -232,6 +286,7 @@ class Parser {
   }
 
   const std::vector<Token>& t_;
+  const Syntax& syntax_;
   size_t pos_ = 0;
 };
 
@@ -258,8 +313,9 @@ std::string SearchText(std::string_view text) {
 
 Result<ParsedQuery> ParseQuery(std::string_view query, const std::string& column) {
   ParsedQuery parsed;
-  std::vector<Token> tokens = Tokenize(query, parsed);
-  parsed.fts = Parser(tokens).All();
+  std::vector<Token> tokens = Tokenize(query, parsed, column);
+  parsed.fts = Parser(tokens, kFts5).All();
+  parsed.tsquery = Parser(tokens, kTsQuery).All();
   if (parsed.fts.empty()) {
     return Status::InvalidArgument("no words to search for in \"" + std::string(query) + "\"");
   }

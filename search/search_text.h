@@ -32,6 +32,10 @@ struct ParsedQuery {
   // FTS5 MATCH expression over stemmed columns; every term is quoted, so
   // it is always valid FTS5 syntax. Empty when the query has no words.
   std::string fts;
+  // The same for PostgreSQL, as to_tsquery('motiearchief', ...) reads it:
+  // the words folded but not stemmed (the server stems them as it stemmed
+  // the documents), `column` as a weight label ('woning':D).
+  std::string tsquery;
   // Stems and prefixes the query looks for, to mark them in a snippet.
   std::set<std::string> stems;
   std::vector<std::string> prefixes;

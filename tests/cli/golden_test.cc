@@ -248,7 +248,7 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   CommandResult check = Sh(tool + " check");
   EXPECT_EQ(check.exit_code, 0);
   EXPECT_NE(check.out.find("NOTE\tschema version 3 of " +
-                           std::to_string(motiearchief::schema::Migrations().size())),
+                           std::to_string(motiearchief::schema::SqliteMigrations().size())),
             std::string::npos)
       << check.out;
   EXPECT_EQ(Sh(tool + " ingest " + kSource + "/samples").exit_code, 0);

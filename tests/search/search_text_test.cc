@@ -84,6 +84,37 @@ TEST(ParseQueryTest, Table) {
   }
 }
 
+// The same queries for PostgreSQL: the words folded, not stemmed (the
+// server's `dutch` configuration stems them as it stemmed the documents).
+TEST(ParseQueryTest, TsQueryTable) {
+  struct Row {
+    const char* input;
+    const char* column;
+    const char* tsquery;
+  };
+  const Row rows[] = {
+      {"woningen", "", "'woningen'"},
+      {"woning bouwen", "", "('woning' & 'bouwen')"},
+      {"Súdwest-Fryslân", "", "('sudwest' <-> 'fryslan')"},
+      {"\"meer woningen bouwen\"", "", "('meer' <-> 'woningen' <-> 'bouwen')"},
+      {"woning*", "", "'woning':*"},
+      {"woning OR huis", "", "('woning' | 'huis')"},
+      {"woning NOT huren", "", "('woning' & !'huren')"},
+      {"(woning OR huis) AND bouwen", "", "((('woning' | 'huis')) & 'bouwen')"},
+      {"motie", "", "('motie' | 'moties')"},
+      {"subsidies", "", "('subsidies' | 'subsidie')"},
+      {"woning", "verzoeken", "'woning':D"},
+      {"woning*", "titel", "'woning':*A"},
+      {"kabinet OR rijk", "overwegingen", "('kabinet':C | 'rijk':C)"},
+      {"col:umn^ -x +y", "", "((('col' <-> 'umn') & 'x') & 'y')"},
+  };
+  for (const Row& row : rows) {
+    auto q = ParseQuery(row.input, row.column);
+    ASSERT_TRUE(q.ok()) << row.input;
+    EXPECT_EQ(q->tsquery, row.tsquery) << row.input;
+  }
+}
+
 TEST(ParseQueryTest, ColumnLimitsTheWholeExpression) {
   auto q = ParseQuery("kabinet OR rijk", "verzoeken");
   ASSERT_TRUE(q.ok());
