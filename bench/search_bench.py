@@ -2,6 +2,7 @@
 """Search latency on an archive, measured as it is used.
 
     search_bench.py TOOL DB [QUERIES] [CLI_QUERIES]
+    search_bench.py --engines TOOL SQLITE_DB POSTGRES_URL [QUERIES]
 
 QUERIES (default 1000) mixed queries, generated with a fixed seed from the
 vocabulary of bench/make_motions.py and the municipality list: single
@@ -14,6 +15,10 @@ date range, soort, in verzoeken), alone and combined.
    expression `search --explain` gives, bm25 ranking, limit 20).
 2. Cold, a fresh process per query, for CLI_QUERIES (default 200) of them:
    `TOOL search` next to the stock `sqlite3` tool running the bare query.
+
+With --engines: the same archive on SQLite and on PostgreSQL (made by
+`motiearchief copy`), the same QUERIES through `TOOL serve` on each, warm,
+p50/p95 side by side, and how many queries found results on each.
 
 The bare query does less than the tool (filters, loading the records,
 pages and snippets); the ratios show what that costs. Standard library
@@ -98,7 +103,55 @@ def free_port():
         return s.getsockname()[1]
 
 
+def serve_times(tool, db, qs):
+    """Warm latencies (ms) of `qs` through one `tool serve` on `db`, and
+    how many found something."""
+    port = free_port()
+    server = subprocess.Popen([tool, "--db", db, "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = "http://127.0.0.1:%d" % port
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/api/search?q=woning", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        ms, found = [], 0
+        for q in qs:
+            params = {k: v for k, v in q.items() if k != "fts"}
+            params["limit"] = "20"
+            url = base + "/api/search?" + urllib.parse.urlencode(params)
+            t0 = time.perf_counter()
+            try:
+                with urllib.request.urlopen(url, timeout=60) as r:
+                    body = r.read()
+                found += bool(json.loads(body).get("results"))
+            except urllib.error.HTTPError as e:
+                e.read()
+            ms.append((time.perf_counter() - t0) * 1000)
+        return ms, found
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def engines(tool, sqlite_db, postgres_url, n):
+    qs = queries(n)
+    print("warm, %d queries through `serve`, one after the other:" % len(qs))
+    for name, db in (("SQLite", sqlite_db), ("PostgreSQL", postgres_url)):
+        ms, found = serve_times(tool, db, qs)
+        print("  %-12s p50 %7.2f ms  p95 %7.2f ms  (%d with results)" %
+              (name, pct(ms, 50), pct(ms, 95), found))
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--engines":
+        if len(sys.argv) < 5:
+            sys.exit(__doc__)
+        engines(sys.argv[2], sys.argv[3], sys.argv[4],
+                int(sys.argv[5]) if len(sys.argv) > 5 else 1000)
+        return
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     tool, db = sys.argv[1], sys.argv[2]
