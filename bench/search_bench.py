@@ -162,33 +162,7 @@ def main():
         q["fts"] = explain(tool, q["q"])
 
     # 1. Warm: the server, and a warm connection for the bare query.
-    port = free_port()
-    server = subprocess.Popen([tool, "--db", db, "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = "http://127.0.0.1:%d" % port
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/search?q=woning", timeout=5).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        serve_ms, found = [], 0
-        for q in qs:
-            params = {k: v for k, v in q.items() if k != "fts"}
-            params["limit"] = "20"
-            url = base + "/api/search?" + urllib.parse.urlencode(params)
-            t0 = time.perf_counter()
-            try:
-                with urllib.request.urlopen(url, timeout=30) as r:
-                    body = r.read()
-                found += bool(json.loads(body).get("results"))
-            except urllib.error.HTTPError as e:
-                e.read()
-            serve_ms.append((time.perf_counter() - t0) * 1000)
-    finally:
-        server.terminate()
-        server.wait()
+    serve_ms, found = serve_times(tool, db, qs)
     con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
     con.execute(BARE, ("woning",)).fetchall()
     bare_ms = []
