@@ -19,7 +19,8 @@
 #    export of the four workers' archive is byte-identical to the one
 #    worker's and to SQLite's.
 # 2. Kill -9: ROUNDS (default 20) times, four workers on the same input into
-#    one database, SIGKILLed all at once after a random time between 0 and
+#    one database (a fresh one after a round that left it complete, so every
+#    round has work to cut), SIGKILLed all at once after a random time between 0 and
 #    the four workers' wall time of step 1 ($RANDOM, seeded by SEED, which
 #    is printed). After each round `check` must exit 0 and the document
 #    count must not go down (no committed document lost); no reader process
@@ -150,13 +151,16 @@ RANDOM=$seed
 max_ms=$(printf '%.0f' "$(echo "$four * 1000" | bc -l)")
 printf 'kill -9: %d rounds of 4 workers, each killed after 0 to %d ms (SEED=%s)\n' \
   "$kill_rounds" "$max_ms" "$seed"
-create_db kills
+# Once a round leaves the archive complete, the next starts on a fresh
+# database, so that every round has work to interrupt.
+generation=1
+create_db kills_1
 kills=0 started=0 previous=0 lost=0 bad_check=0 bad_exit=0 orphans=0
 for ((r = 1; r <= kill_rounds; r++)); do
   ms=$((((RANDOM << 15) | RANDOM) % (max_ms + 1)))
   pids=()
   for w in 1 2 3 4; do
-    "$tool" --db "$(db kills)" ingest -q --jobs 1 "${files[@]}" >"$work/kill-$r-$w.log" 2>&1 &
+    "$tool" --db "$(db "kills_$generation")" ingest -q --jobs 1 "${files[@]}" >"$work/kill-$r-$w.log" 2>&1 &
     pids+=($!)
   done
   running=("${pids[@]}")
@@ -195,8 +199,8 @@ for ((r = 1; r <= kill_rounds; r++)); do
   done
   orphans=$((orphans + left))
   rc=0
-  "$tool" --db "$(db kills)" check >"$work/check.log" 2>&1 || rc=$?
-  docs=$(sql "$(db kills)" "SELECT count(*) FROM document")
+  "$tool" --db "$(db "kills_$generation")" check >"$work/check.log" 2>&1 || rc=$?
+  docs=$(sql "$(db "kills_$generation")" "SELECT count(*) FROM document")
   note=""
   if [ "$rc" -ne 0 ]; then
     bad_check=$((bad_check + 1))
@@ -211,6 +215,11 @@ for ((r = 1; r <= kill_rounds; r++)); do
     "$r" "$ms" "$killed" "$docs" "$note"
   [ "$rc" -eq 0 ] || show_log "$work/check.log"
   previous=$docs
+  if [ "$docs" -ge "$(sql "$(db one)" "SELECT count(*) FROM document")" ] && [ "$r" -lt "$kill_rounds" ]; then
+    generation=$((generation + 1))
+    create_db "kills_$generation"
+    previous=0
+  fi
 done
 printf 'kills: %d (workers killed while running, of %d started)\n' "$kills" "$started"
 expect "kill -9: rounds where check failed" "$bad_check" 0
@@ -220,21 +229,21 @@ expect "kill -9: reader processes outliving their killed worker" "$orphans" 0
 
 rc=0
 t0=$(now)
-"$tool" --db "$(db kills)" ingest -q --jobs 1 "${files[@]}" >"$work/final.log" 2>&1 || rc=$?
+"$tool" --db "$(db "kills_$generation")" ingest -q --jobs 1 "${files[@]}" >"$work/final.log" 2>&1 || rc=$?
 t1=$(now)
 printf 'final uninterrupted ingest: %.3f s, exit %d: %s\n' "$(echo "$t1 - $t0" | bc -l)" "$rc" \
   "$(tail -n 1 "$work/final.log")"
 [ "$rc" -eq 0 ] || { fail "final ingest exit $rc"; show_log "$work/final.log"; }
-expect "after kill -9: source_file rows" "$(sql "$(db kills)" "SELECT count(*) FROM source_file")" "$n"
-expect "after kill -9: documents" "$(sql "$(db kills)" "SELECT count(*) FROM document")" \
+expect "after kill -9: source_file rows" "$(sql "$(db "kills_$generation")" "SELECT count(*) FROM source_file")" "$n"
+expect "after kill -9: documents" "$(sql "$(db "kills_$generation")" "SELECT count(*) FROM document")" \
   "$(sql "$(db one)" "SELECT count(*) FROM document")"
 rc=0
-"$tool" --db "$(db kills)" check >"$work/check.log" 2>&1 || rc=$?
+"$tool" --db "$(db "kills_$generation")" check >"$work/check.log" 2>&1 || rc=$?
 if [ "$rc" -eq 0 ]; then pass "after kill -9: check"; else
   fail "after kill -9: check exit $rc"
   show_log "$work/check.log"
 fi
-"$tool" --db "$(db kills)" export -o "$work/kills.jsonl"
+"$tool" --db "$(db "kills_$generation")" export -o "$work/kills.jsonl"
 same_export "export after kill -9 = 1 worker" "$work/kills.jsonl" "$work/one.jsonl"
 
 if [ "$failed" -eq 0 ]; then echo "all checks PASS"; else echo "some checks FAIL (SEED=$seed)"; fi
