@@ -29,10 +29,16 @@ namespace motiearchief::testing {
 // namespace instead of GoogleTest's: let qualified names that are not ours reach GoogleTest's.
 using namespace ::testing;  // NOLINT(build/namespaces)
 
-// The URL of the test server's `postgres` database (MA_TEST_POSTGRES), or "" outside CTest.
+// The URL of the test server's `postgres` database: MA_TEST_POSTGRES, else the one this
+// build's CTest starts (MA_TEST_POSTGRES_URL), else "".
 inline std::string TestServerUrl() {
   const char* url = std::getenv("MA_TEST_POSTGRES");
-  return url ? url : "";
+  if (url != nullptr) return url;
+#ifdef MA_TEST_POSTGRES_URL
+  return MA_TEST_POSTGRES_URL;  // the server CTest starts for this build
+#else
+  return "";
+#endif
 }
 
 class TestDatabase {

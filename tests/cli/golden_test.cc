@@ -1,5 +1,6 @@
 // End to end through the real command line on the real sample PDFs: the
-// contract's keys, idempotent re-ingest, search, show, CSV. The extracted
+// contract's keys, idempotent re-ingest, search, show, CSV. CTest runs it
+// on both engines (MA_TEST_ENGINE, tests/archive/scratch_archive.h). The extracted
 // fields are checked against hand-made expected records by
 // tests/quality/samples_expected.py (samples/gold/).
 #include <gtest/gtest.h>
@@ -17,6 +18,7 @@
 
 #include "schema/migrations.h"
 #include "schema/record.h"
+#include "tests/archive/scratch_archive.h"
 #include "tests/cli/command.h"
 
 namespace {
@@ -31,12 +33,17 @@ class CliTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     // One archive per process: ctest runs each test in its own process.
-    db_ = new std::string(testing::TempDir() + "cli_golden_" + std::to_string(getpid()) + ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(*db_ + suffix);
+    archive_ = new motiearchief::testing::ScratchArchive("cli_golden");
+    db_ = new std::string(archive_->location());
     first_ = new CommandResult(Sh(Tool() + " ingest " + kSource + "/samples"));
     export_ = new CommandResult(Sh(Tool() + " export --format jsonl"));
   }
-  static std::string Tool() { return std::string(MA_BINARY) + " --db " + *db_; }
+  static std::string Tool() { return std::string(MA_BINARY) + " --db '" + *db_ + "'"; }
+  static bool Postgres() { return archive_->postgres(); }
+  // A file of this test process, beside the archive or in the temp folder.
+  static std::string Scratch(const std::string& name) {
+    return testing::TempDir() + "cli_golden_" + std::to_string(getpid()) + "_" + name;
+  }
   static std::vector<nlohmann::ordered_json> Records(const std::string& jsonl) {
     std::vector<nlohmann::ordered_json> out;
     std::istringstream in(jsonl);
@@ -44,10 +51,12 @@ class CliTest : public testing::Test {
     while (std::getline(in, line)) out.push_back(nlohmann::ordered_json::parse(line));
     return out;
   }
+  static motiearchief::testing::ScratchArchive* archive_;
   static std::string* db_;
   static CommandResult* first_;
   static CommandResult* export_;
 };
+motiearchief::testing::ScratchArchive* CliTest::archive_;
 std::string* CliTest::db_;
 CommandResult* CliTest::first_;
 CommandResult* CliTest::export_;
@@ -98,14 +107,21 @@ TEST_F(CliTest, SecondIngestChangesNothing) {
       << again.out;
   CommandResult export_again = Sh(Tool() + " export --format jsonl");
   EXPECT_EQ(export_again.out, export_->out);
-  CommandResult rows = Sh("sqlite3 -readonly " + *db_ +
-                          " 'SELECT count(*) FROM source_file; SELECT count(*) FROM page; "
-                          "SELECT count(*) FROM document; SELECT count(*) FROM link'");
   // 82 pages in the 10 samples; 5 preadviezen, each linked.
-  EXPECT_EQ(rows.out, "10\n82\n19\n5\n");
+  EXPECT_EQ(archive_->Count("SELECT count(*) FROM source_file"), 10);
+  EXPECT_EQ(archive_->Count("SELECT count(*) FROM page"), 82);
+  EXPECT_EQ(archive_->Count("SELECT count(*) FROM document"), 19);
+  EXPECT_EQ(archive_->Count("SELECT count(*) FROM link"), 5);
 }
 
 TEST_F(CliTest, BackupIsAnArchiveWithTheSameRecords) {
+  if (Postgres()) {
+    // The server's own tool backs it up; backup says which.
+    CommandResult backup = Sh("sh -c \"" + Tool() + " backup " + Scratch("never.db") + " 2>&1\"");
+    EXPECT_EQ(backup.exit_code, 2);
+    EXPECT_NE(backup.out.find("pg_dump"), std::string::npos) << backup.out;
+    return;
+  }
   const std::string copy = *db_ + ".backup";
   fs::remove(copy);
   CommandResult backup = Sh(Tool() + " backup " + copy);
@@ -230,6 +246,8 @@ TEST_F(CliTest, SearchNeverBreaksOnWhatIsTyped) {
 }
 
 TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
+  if (Postgres())
+    GTEST_SKIP() << "archives from before schema version 4 exist only as SQLite files";
   const std::string old = *db_ + ".v3";
   fs::remove(old);
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
@@ -261,8 +279,8 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
 
 // --db where users put it: after the subcommand too.
 TEST_F(CliTest, DbMayFollowTheSubcommand) {
-  const std::string other = *db_ + ".after";
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(other + suffix);
+  motiearchief::testing::ScratchArchive after("cli_golden_after");
+  const std::string other = "'" + after.location() + "'";
   CommandResult ingest =
       Sh(std::string(MA_BINARY) + " ingest --db " + other + " " + kSource + "/samples");
   EXPECT_EQ(ingest.exit_code, 0) << ingest.out;
@@ -282,15 +300,19 @@ TEST_F(CliTest, SearchGivesJsonLinesAndCsv) {
       nlohmann::ordered_json::parse(Sh(Tool() + " search woning --json").out);
   ASSERT_EQ(array.size(), lines.size());
   for (size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i], array[i]);
-  const std::string csv_path = *db_ + ".hits.csv";
+  const std::string csv_path = Scratch("hits.csv");
   ASSERT_EQ(Sh(Tool() + " search woning --format csv > " + csv_path).exit_code, 0);
   CommandResult read =
       Sh("python3 -c \"import csv,sys; rows=list(csv.DictReader(open(sys.argv[1]))); "
-         "print(len(rows), rows[0]['id'], rows[0]['titel'] != '', "
+         "print(len(rows), rows[0]['id'], sum(r['titel'] != '' for r in rows), "
          "';' in ''.join(r['indieners'] for r in rows) or True)\" " +
          csv_path);
-  EXPECT_EQ(read.out, std::to_string(lines.size()) + " " + lines[0]["id"].get<std::string>() +
-                          " True True\n");
+  // As many titles as the JSON has (a brief or essay may have none).
+  int titles = 0;
+  for (const auto& line : lines) titles += line["titel"].is_string() ? 1 : 0;
+  EXPECT_GT(titles, 0);
+  EXPECT_EQ(read.out, std::to_string(lines.size()) + " " + lines[0]["id"].get<std::string>() + " " +
+                          std::to_string(titles) + " True\n");
 }
 
 // --sort date: newest first, whatever the rank.

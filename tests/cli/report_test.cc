@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/archive/scratch_archive.h"
 #include "tests/cli/command.h"
 
 namespace motiearchief {
@@ -36,6 +37,7 @@ class ReportTest : public testing::Test {
     dir_ = testing::TempDir() + "report_" + std::to_string(getpid());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    archive_ = new motiearchief::testing::ScratchArchive("report");
     Sh(Tool() + " ingest " + MA_SOURCE_DIR + "/samples");
     // The first version of the Enschede motion (the standalone file), to
     // see that a decision on one version counts for the motion.
@@ -58,11 +60,15 @@ class ReportTest : public testing::Test {
         << ";Een motie die niet bestaat;Utrecht;aangenomen;2023-12-01;;;;\n"
         << enschede_ << ";;;aangenomenn;2023-12-01;;;;\n";
   }
-  static std::string Tool() { return std::string(MA_BINARY) + " --db " + dir_ + "/archive.db"; }
+  static std::string Tool() {
+    return std::string(MA_BINARY) + " --db '" + archive_->location() + "'";
+  }
+  static motiearchief::testing::ScratchArchive* archive_;
   static std::string dir_;
   static std::string enschede_;
   static std::string line_;
 };
+motiearchief::testing::ScratchArchive* ReportTest::archive_;
 std::string ReportTest::dir_;
 std::string ReportTest::enschede_;
 std::string ReportTest::line_;
@@ -90,7 +96,7 @@ TEST_F(ReportTest, DecisionsFromCsvAndCommandLineMakeBothReports) {
             std::string::npos);
 
   // History is append-only: a correction is a new entry.
-  EXPECT_NE(Sh("sqlite3 " + dir_ + "/archive.db 'DELETE FROM besluit' 2>&1; echo $?").out, "0\n");
+  EXPECT_NE(archive_->Exec("DELETE FROM besluit"), "");
   EXPECT_EQ(Sh(Tool() + " uitvoering " + enschede_ +
                " aangehouden --datum 2024-01-15 "
                "--toelichting 'wacht op de formatie'")

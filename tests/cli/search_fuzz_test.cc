@@ -13,6 +13,7 @@
 #include <random>
 #include <thread>
 
+#include "tests/archive/scratch_archive.h"
 #include "tests/cli/command.h"
 #include "tests/cli/random_query.h"
 
@@ -20,9 +21,10 @@ namespace motiearchief {
 namespace {
 
 TEST(SearchFuzzTest, RandomQueriesThroughTheBinary) {
-  const std::string db = testing::TempDir() + "search_fuzz_" + std::to_string(getpid()) + ".db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-  ASSERT_EQ(testing_cli::Sh(std::string(MA_BINARY) + " --db " + db + " ingest " + MA_SOURCE_DIR +
+  // On the engine under test: FTS5 or tsquery must take every query.
+  testing::ScratchArchive archive("search_fuzz");
+  const std::string db = archive.location();
+  ASSERT_EQ(testing_cli::Sh(std::string(MA_BINARY) + " --db '" + db + "' ingest " + MA_SOURCE_DIR +
                             "/samples")
                 .exit_code,
             0);

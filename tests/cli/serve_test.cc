@@ -16,6 +16,7 @@
 #include <random>
 #include <thread>
 
+#include "tests/archive/scratch_archive.h"
 #include "tests/cli/command.h"
 #include "tests/cli/random_query.h"
 
@@ -67,9 +68,9 @@ int FreePort() {
 class ServeTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = testing::TempDir() + "serve_" + std::to_string(getpid()) + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_ + suffix);
-    testing_cli::Sh(std::string(MA_BINARY) + " --db " + db_ + " ingest " + MA_SOURCE_DIR +
+    archive_ = new motiearchief::testing::ScratchArchive("serve");
+    db_ = archive_->location();
+    testing_cli::Sh(std::string(MA_BINARY) + " --db '" + db_ + "' ingest " + MA_SOURCE_DIR +
                     "/samples");
     int out = -1;
     server_ = Spawn({MA_BINARY, "--db", db_, "serve", "--port", "0"}, &out);
@@ -89,10 +90,12 @@ class ServeTest : public testing::Test {
   static std::string Url(const std::string& path) {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
   }
+  static motiearchief::testing::ScratchArchive* archive_;
   static std::string db_;
   static pid_t server_;
   static int port_;
 };
+motiearchief::testing::ScratchArchive* ServeTest::archive_;
 std::string ServeTest::db_;
 pid_t ServeTest::server_ = -1;
 int ServeTest::port_ = 0;
