@@ -850,6 +850,12 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
       "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
       "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
       "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
+  // The engine's own excerpt, where it has one and a search asks.
+  std::optional<Stmt> headline;
+  if (q.headlines && q.with_pages && dialect.first_page_headline != nullptr &&
+      HasMatch(q, dialect)) {
+    headline.emplace(*conn_, dialect.first_page_headline);
+  }
   // Every version of the hit's motion, oldest first (archive order).
   Stmt versions(*conn_,
                 "SELECT v.document_id FROM motie_versie v JOIN document d ON d.id = v.document_id "
@@ -882,6 +888,18 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
                              pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
       }
       if (rc != kDone) return conn_->Error("search: load pages");
+      if (headline) {
+        headline->Reset();
+        headline->Bind(headline->ParameterIndex(":match"), q.tsquery);
+        headline->Bind(headline->ParameterIndex(":doc_no"), doc_no);
+        rc = headline->Step();
+        if (rc == kRow) {
+          hit.headline_page = static_cast<int>(headline->Int(0));
+          hit.headline = headline->Text(1);
+        } else if (rc != kDone) {
+          return conn_->Error("search: headline");
+        }
+      }
     }
     hits.push_back(std::move(hit));
   }

@@ -173,7 +173,14 @@ struct SearchRequest {
   // One hit per motion: the best-placed version stands for the others
   // (table motie_versie), and `limit` counts motions, not versions.
   bool group_versions = false;
+  // With pages, on an engine that has them (PostgreSQL: ts_headline), the
+  // engine's own excerpt of the first page that matches.
+  bool headlines = false;
 };
+
+// The marks around a matched word in SearchHit::headline.
+inline constexpr char kHeadlineStart = '\x02';
+inline constexpr char kHeadlineStop = '\x03';
 
 // Counts of one facet: value and the number of matching documents.
 struct FacetCount {
@@ -198,6 +205,11 @@ struct SearchHit {
   // ondersteuner (empty without a gemeente filter).
   std::vector<std::string> rollen;
   std::vector<PageRow> pages;  // the document's pages, for the snippet
+  // With `headlines`: the first matching page (0: none, or not asked) and
+  // the engine's excerpt of it, each matched word between kHeadlineStart
+  // and kHeadlineStop.
+  int headline_page = 0;
+  std::string headline;
   // With group_versions: the ids of every version of this motion, oldest
   // first, this hit's own among them (just its own for other documents).
   std::vector<std::string> versions;

@@ -102,6 +102,10 @@ struct Dialect {
   // a search its words as typed (SearchRequest::tsquery). Otherwise the
   // application stems both (SearchFields, SearchRequest::match).
   bool indexes_own_text;
+  // The engine's excerpt of the first page of document :doc_no matching
+  // :match, as (page_no, excerpt) with matched words marked kHeadlineStart
+  // ... kHeadlineStop; nullptr when the engine has none.
+  const char* first_page_headline;
   // The text of a JSON scalar at `path` ("preadvies.advies") of the JSON
   // expression `json`.
   std::string (*json_text)(const std::string& json, const std::string& path);

@@ -63,6 +63,7 @@ const Dialect kSqlite = {
     "",
     "LIKE",
     false,
+    nullptr,
     [](const std::string& json, const std::string& path) {
       return "json_extract(" + json + ", " + JsonPath(path) + ")";
     },

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <sstream>
+
 #include "extractors/extract.h"
 #include "extractors/gazetteer.h"
 #include "extractors/vocabulary.h"
@@ -29,10 +31,46 @@ Status CheckDate(const char* flag, const std::optional<std::string>& date) {
   return Status::Ok();
 }
 
+// The engine's own excerpt (SearchHit::headline) as a snippet: its words,
+// the marked ones hits; cut where the page goes on before or after it.
+Snippet FromHeadline(const archive::SearchHit& hit) {
+  Snippet s;
+  std::istringstream in(hit.headline);
+  std::string word;
+  while (in >> word) {
+    const bool marked = word.find(archive::kHeadlineStart) != std::string::npos;
+    std::string text;
+    for (char c : word) {
+      if (c != archive::kHeadlineStart && c != archive::kHeadlineStop) text += c;
+    }
+    if (!text.empty()) s.words.push_back({text, marked});
+  }
+  if (s.words.empty()) return s;
+  for (const auto& p : hit.pages) {
+    if (p.number != hit.headline_page) continue;
+    std::istringstream page(p.text);
+    std::string first, last;
+    page >> first;
+    last = first;
+    while (page >> word) last = word;
+    s.cut_before = first != s.words.front().text;
+    s.cut_after = last != s.words.back().text;
+  }
+  return s;
+}
+
 // The page and snippet of the first place the query matches.
 void Locate(const ParsedQuery& query, const std::optional<std::string>& in,
             const archive::SearchHit& hit, SearchResult& result) {
   result.page = hit.record.bron.pagina_van;
+  if (!in && hit.headline_page > 0) {
+    Snippet s = FromHeadline(hit);
+    if (!s.empty()) {
+      result.snippet = std::move(s);
+      result.page = hit.headline_page;
+      return;
+    }
+  }
   if (in == "overwegingen" || in == "verzoeken") {
     const auto& clauses = *in == "verzoeken" ? hit.record.verzoeken : hit.record.overwegingen;
     for (const auto& c : clauses) {
@@ -123,6 +161,7 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
                                      : archive::SearchRequest::Order::kRank;
   request.limit = o.all ? -1 : o.limit;
   request.with_pages = !o.all;
+  request.headlines = !o.in;
   request.group_versions = !o.all;
   auto hits = archive.Search(request);
   if (!hits.ok()) return hits.status();

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -114,6 +115,27 @@ TEST_F(EnginesTest, TheSamplesExportIdenticallyFromPostgresql) {
     EXPECT_FALSE(sqlite.empty());
     for (const std::string& id : sqlite) EXPECT_TRUE(postgres.count(id)) << id;
   }
+  // Snippets: PostgreSQL's own (ts_headline), of the same first matching
+  // page as SQLite's, with the match marked.
+  auto pages_of = [&](const std::string& db) {
+    std::map<std::string, int> pages;
+    auto hits = nlohmann::json::parse(Sh(Tool(db) + " search woningen --json").out, nullptr, false);
+    for (const auto& h : hits) {
+      pages[h["id"].get<std::string>()] = h["pagina"].get<int>();
+      EXPECT_NE(h["snippet"].get<std::string>().find('['), std::string::npos) << h.dump();
+    }
+    return pages;
+  };
+  // (Which version stands for a motion follows each engine's rank.)
+  const auto pg_pages = pages_of(pg.location());
+  const auto sqlite_pages = pages_of(sqlite_->location());
+  int compared = 0;
+  for (const auto& [id, page] : pg_pages) {
+    if (!sqlite_pages.count(id)) continue;
+    EXPECT_EQ(page, sqlite_pages.at(id)) << id;
+    ++compared;
+  }
+  EXPECT_GE(compared, 2);
   // Facets count the same documents.
   const std::string facets = " search woning --facets --json";
   auto facets_of = [&](const std::string& db) {
