@@ -688,11 +688,13 @@ bool HasMatch(const SearchRequest& q, const internal::Dialect& dialect) {
 }
 
 // The score of a match, lower is better: FTS5's rank (bm25 with the title
-// at 5, migration 0010); on PostgreSQL ts_rank_cd with the title (weight A)
+// at 5, migration 0010); on PostgreSQL the distance its RUM index orders
+// by (migration 0011), or without one ts_rank_cd with the title (weight A)
 // at 1.0 and the rest at 0.2, negated.
-std::string RankOf(const SearchRequest& q, const internal::Dialect& dialect) {
+std::string RankOf(const SearchRequest& q, const internal::Dialect& dialect, bool rank_index) {
   if (!HasMatch(q, dialect)) return "0";
   if (!dialect.indexes_own_text) return "search_fts.rank";
+  if (rank_index) return dialect.rank_by_index;
   return std::string("-ts_rank_cd('{0.2,0.2,0.2,1.0}', s.tsv, ") + kTsQuery + ")";
 }
 
@@ -799,7 +801,8 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   // With a match: the table's own rank (bm25 with the title at 5, migration
   // 0010), which FTS5 sorts itself when asked to ORDER BY it.
   const internal::Dialect& dialect = conn_->dialect();
-  const std::string rank = RankOf(q, dialect);
+  const bool rank_index = dialect.indexes_own_text && conn_->HasRankIndex();
+  const std::string rank = RankOf(q, dialect, rank_index);
   std::string sql = "SELECT d.id, " + rank +
                     ", d.doc_no, coalesce((SELECT eerste_versie_id FROM motie_versie WHERE "
                     "document_id = d.id), d.id)" +
@@ -815,33 +818,46 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   } else {
     sql += " ORDER BY search_fts.rank";
   }
-  // Grouped, the rows are read until `limit` motions are found: the sort
-  // has to see every match anyway.
-  const bool limited = q.limit >= 0 && !q.group_versions;
+  // Grouped, the rows are read until `limit` motions are found. SQLite
+  // yields them one by one, so the statement needs no limit; PostgreSQL
+  // hands over all its rows at once, so it is asked for a few times the
+  // motions wanted, and again for more when versions took up the rows.
+  const bool grouped_limit = q.limit >= 0 && q.group_versions;
+  const bool limited = q.limit >= 0 && (!q.group_versions || dialect.indexes_own_text);
   if (limited) sql += " LIMIT :limit";
-  Stmt s(*conn_, sql.c_str());
-  if (!s.prepared()) return conn_->Error("search");
-  BindMatching(s, q, dialect);
-  if (limited) s.Bind(s.ParameterIndex(":limit"), q.limit);
+  int64_t fetch = q.group_versions ? std::max<int64_t>(60, int64_t{q.limit} * 4) : q.limit;
   std::vector<std::tuple<std::string, double, int64_t>> found;
-  std::set<std::string> groups;
-  StepResult rc;
-  while ((rc = s.Step()) == kRow) {
-    if (q.group_versions) {
-      if (q.limit >= 0 && static_cast<int>(found.size()) >= q.limit) break;
-      if (!groups.insert(s.Text(3)).second) continue;
+  while (true) {
+    Stmt s(*conn_, sql.c_str());
+    if (!s.prepared()) return conn_->Error("search");
+    BindMatching(s, q, dialect);
+    if (limited) s.Bind(s.ParameterIndex(":limit"), fetch);
+    found.clear();
+    std::set<std::string> groups;
+    int64_t rows = 0;
+    StepResult rc;
+    while ((rc = s.Step()) == kRow) {
+      ++rows;
+      if (q.group_versions) {
+        if (grouped_limit && static_cast<int>(found.size()) >= q.limit) break;
+        if (!groups.insert(s.Text(3)).second) continue;
+      }
+      found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
     }
-    found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
-  }
-  if (rc == kRow) rc = kDone;  // stopped early on purpose
-  if (rc != kDone) {
-    // FTS5 and tsquery syntax errors surface at the first step.
-    if (conn_->LastErrorIsSyntax()) {
-      return Status::InvalidArgument("search: " + conn_->LastErrorMessage());
+    if (rc == kRow) rc = kDone;  // stopped early on purpose
+    if (rc != kDone) {
+      // FTS5 and tsquery syntax errors surface at the first step.
+      if (conn_->LastErrorIsSyntax()) {
+        return Status::InvalidArgument("search: " + conn_->LastErrorMessage());
+      }
+      return conn_->Error("search");
     }
-    return conn_->Error("search");
+    const bool more_rows = limited && rows >= fetch;
+    if (!grouped_limit || static_cast<int>(found.size()) >= q.limit || !more_rows) break;
+    fetch *= 4;
   }
   std::vector<SearchHit> hits;
+  StepResult rc;
   Stmt roles(*conn_,
              "SELECT DISTINCT rol FROM document_gemeente WHERE document_id = ? AND gemeente = ? "
              "ORDER BY rol");

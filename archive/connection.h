@@ -106,6 +106,9 @@ struct Dialect {
   // :match, as (page_no, excerpt) with matched words marked kHeadlineStart
   // ... kHeadlineStop; nullptr when the engine has none.
   const char* first_page_headline;
+  // The score of a match, lower is better, when HasRankIndex(): an
+  // expression over `s.tsv` and the query `q` that the index orders by.
+  const char* rank_by_index;
   // The text of a JSON scalar at `path` ("preadvies.advies") of the JSON
   // expression `json`.
   std::string (*json_text)(const std::string& json, const std::string& path);
@@ -157,6 +160,10 @@ class Connection {
   // After rows were copied in with their own ids: the engine's id
   // counters continue after them (PostgreSQL's identity sequences).
   virtual Status AfterCopy() = 0;
+
+  // The engine has an index that returns search matches best first
+  // (PostgreSQL: RUM, migration 0011), to order by `rank_by_index`.
+  virtual bool HasRankIndex() = 0;
 
   // The engine's own checks of the archive (SQLite: integrity_check,
   // foreign keys, the FTS5 indexes); problems found, empty when sound.

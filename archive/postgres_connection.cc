@@ -154,6 +154,7 @@ const Dialect kPostgres = {
     "BETWEEN d.page_from AND d.page_to, to_tsquery('motiearchief', :match) q "
     "WHERE d.doc_no = :doc_no AND to_tsvector('motiearchief', p.text) @@ q "
     "ORDER BY p.page_no LIMIT 1",
+    "(s.tsv <=> to_tsquery('motiearchief', :match))",
     [](const std::string& json, const std::string& path) {
       return "(" + json + " #>> " + PathArray(path) + ")";
     },
@@ -228,6 +229,13 @@ class PostgresConnection : public Connection {
     return Exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
   }
   Status Commit() override { return Exec("COMMIT"); }
+  bool HasRankIndex() override {
+    if (!rank_index_) {
+      auto s = Prepare("SELECT to_regclass('document_search_rum') IS NOT NULL");
+      rank_index_ = s->Step() == StepResult::kRow && s->Int(0) != 0;
+    }
+    return *rank_index_;
+  }
   Status BeginSnapshot() override {
     return Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   }
@@ -318,6 +326,7 @@ class PostgresConnection : public Connection {
   std::string location_;
   LastError error_;
   int lock_timeout_ms_ = 0;
+  std::optional<bool> rank_index_;  // asked once per connection
 };
 
 }  // namespace

@@ -64,6 +64,7 @@ const Dialect kSqlite = {
     "LIKE",
     false,
     nullptr,
+    nullptr,
     [](const std::string& json, const std::string& path) {
       return "json_extract(" + json + ", " + JsonPath(path) + ")";
     },
@@ -139,6 +140,7 @@ class SqliteConnection : public Connection {
   }
   void Rollback() override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
   Status BeginSnapshot() override { return Exec("BEGIN"); }
+  bool HasRankIndex() override { return false; }        // FTS5 orders by its rank (0010)
   Status AfterCopy() override { return Status::Ok(); }  // rowids continue after the largest
 
   Result<int> SchemaVersion() override {

@@ -13,6 +13,8 @@ packages=(
   libicu-dev libre2-dev libsqlite3-dev sqlite3 libssl-dev libstemmer-dev
   # the PostgreSQL archive (--db postgresql://...) and its tests, which start their own server
   postgresql-15 libpq-dev
+  # RUM: the index that gives search matches best first (migration 0011; optional on a server)
+  postgresql-15-rum
   # search page (motiearchief serve) and its end-to-end test in headless Chromium
   libcpp-httplib-dev chromium chromium-driver
   # besluitenlijsten (CSV) for the verantwoording report

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include "schema/migrations.h"
 #include "search/search_text.h"
@@ -270,6 +271,32 @@ TEST_P(ArchiveTest, CheckFindsAFileWithMissingPages) {
   ASSERT_TRUE(problems.ok());
   ASSERT_EQ(problems->size(), 1u);
   EXPECT_NE(problems->front().find("/in/x.pdf: 0 of 1 pages"), std::string::npos);
+}
+
+// PostgreSQL ranks by its RUM index where the server has one (migration
+// 0011), else by ts_rank_cd: the same documents either way.
+TEST_P(ArchiveTest, SearchFindsTheSameWithAndWithoutTheRankIndex) {
+  {
+    auto a = Open();
+    ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 2)).ok());
+    ASSERT_TRUE(a->StoreFile(File("bbbb2222", "y.pdf", 1)).ok());
+  }
+  auto ids = [&] {
+    auto a = Open();
+    SearchRequest q = Words("woningen bouwen");
+    auto hits = a->Search(q);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    std::set<std::string> out;
+    for (const auto& h : *hits) out.insert(h.record.id);
+    return out;
+  };
+  const std::set<std::string> with_index = ids();
+  EXPECT_EQ(with_index.size(), 3u);
+  if (!postgres()) return;
+  EXPECT_EQ(Count("SELECT count(*) FROM pg_indexes WHERE indexname = 'document_search_rum'"), 1)
+      << "the test server has the rum extension (scripts/install-deps.sh)";
+  Exec("DROP INDEX document_search_rum");
+  EXPECT_EQ(ids(), with_index);
 }
 
 TEST_P(ArchiveTest, StoringContentAlreadyStoredStoresNothing) {
