@@ -813,6 +813,11 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
     sql += " ORDER BY d.source_file_id, d.seq";
   } else if (by_date) {
     sql += " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC NULLS LAST, d.doc_no";
+  } else if (rank_index) {
+    // The distance alone, as the index orders: a second key would make
+    // the planner sort every match itself (measured: 840 ms, not 73 ms,
+    // for a word in 43,300 of 100,000 documents).
+    sql += " ORDER BY " + rank;
   } else if (dialect.indexes_own_text) {
     sql += " ORDER BY 2, d.doc_no";
   } else {
