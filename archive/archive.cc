@@ -871,12 +871,6 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
       "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
       "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
       "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
-  // The engine's own excerpt, where it has one and a search asks.
-  std::optional<Stmt> headline;
-  if (q.headlines && q.with_pages && dialect.first_page_headline != nullptr &&
-      HasMatch(q, dialect)) {
-    headline.emplace(*conn_, dialect.first_page_headline);
-  }
   // Every version of the hit's motion, oldest first (archive order).
   Stmt versions(*conn_,
                 "SELECT v.document_id FROM motie_versie v JOIN document d ON d.id = v.document_id "
@@ -909,22 +903,36 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
                              pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
       }
       if (rc != kDone) return conn_->Error("search: load pages");
-      if (headline) {
-        headline->Reset();
-        headline->Bind(headline->ParameterIndex(":match"), q.tsquery);
-        headline->Bind(headline->ParameterIndex(":doc_no"), doc_no);
-        rc = headline->Step();
-        if (rc == kRow) {
-          hit.headline_page = static_cast<int>(headline->Int(0));
-          hit.headline = headline->Text(1);
-        } else if (rc != kDone) {
-          return conn_->Error("search: headline");
-        }
-      }
     }
     hits.push_back(std::move(hit));
   }
   return hits;
+}
+
+Result<std::vector<std::string>> Archive::Headlines(const std::string& tsquery,
+                                                    const std::vector<std::string>& texts) {
+  std::vector<std::string> out;
+  const char* sql = conn_->dialect().headlines;
+  if (sql == nullptr || tsquery.empty() || texts.empty()) return out;
+  // A text[] literal: each text quoted, its quotes and backslashes escaped.
+  std::string array = "{";
+  for (const std::string& t : texts) {
+    if (array.size() > 1) array += ',';
+    array += '"';
+    for (char c : t) {
+      if (c == '"' || c == '\\') array += '\\';
+      array += c;
+    }
+    array += '"';
+  }
+  array += '}';
+  Stmt s(*conn_, sql);
+  s.Bind(s.ParameterIndex(":texts"), array);
+  s.Bind(s.ParameterIndex(":match"), tsquery);
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) out.push_back(s.Text(0));
+  if (rc != kDone) return conn_->Error("search: excerpts");
+  return out;
 }
 
 Result<std::vector<schema::Record>> Archive::DocumentsWithoutSearchFields(int limit) {

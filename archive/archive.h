@@ -173,12 +173,9 @@ struct SearchRequest {
   // One hit per motion: the best-placed version stands for the others
   // (table motie_versie), and `limit` counts motions, not versions.
   bool group_versions = false;
-  // With pages, on an engine that has them (PostgreSQL: ts_headline), the
-  // engine's own excerpt of the first page that matches.
-  bool headlines = false;
 };
 
-// The marks around a matched word in SearchHit::headline.
+// The marks around a matched word in an excerpt of Archive::Headlines.
 inline constexpr char kHeadlineStart = '\x02';
 inline constexpr char kHeadlineStop = '\x03';
 
@@ -205,11 +202,6 @@ struct SearchHit {
   // ondersteuner (empty without a gemeente filter).
   std::vector<std::string> rollen;
   std::vector<PageRow> pages;  // the document's pages, for the snippet
-  // With `headlines`: the first matching page (0: none, or not asked) and
-  // the engine's excerpt of it, each matched word between kHeadlineStart
-  // and kHeadlineStop.
-  int headline_page = 0;
-  std::string headline;
   // With group_versions: the ids of every version of this motion, oldest
   // first, this hit's own among them (just its own for other documents).
   std::vector<std::string> versions;
@@ -324,6 +316,13 @@ class Archive {
   // Ranked search (title weighs most). kInvalidArgument when the engine
   // rejects the expression, which ParseQuery never produces.
   Result<std::vector<SearchHit>> Search(const SearchRequest& request);
+  // The engine's own excerpts (PostgreSQL: ts_headline) of `texts` around
+  // what `tsquery` (SearchRequest::tsquery) matches, in one statement, each
+  // matched word between kHeadlineStart and kHeadlineStop; one per text,
+  // empty where nothing matches. An empty vector from an engine without
+  // excerpts of its own (SQLite: the application makes them).
+  Result<std::vector<std::string>> Headlines(const std::string& tsquery,
+                                             const std::vector<std::string>& texts);
   // Counts over every document `request` matches (its order and limit do
   // not apply): per facet the `per_facet` most frequent values, most
   // frequent first (years newest first). Errors as Search.

@@ -102,10 +102,10 @@ struct Dialect {
   // a search its words as typed (SearchRequest::tsquery). Otherwise the
   // application stems both (SearchFields, SearchRequest::match).
   bool indexes_own_text;
-  // The engine's excerpt of the first page of document :doc_no matching
-  // :match, as (page_no, excerpt) with matched words marked kHeadlineStart
-  // ... kHeadlineStop; nullptr when the engine has none.
-  const char* first_page_headline;
+  // The engine's excerpts of the texts in the array :texts around what
+  // :match matches, one row each in order, matched words marked
+  // kHeadlineStart ... kHeadlineStop; nullptr when the engine has none.
+  const char* headlines;
   // The score of a match, lower is better, when HasRankIndex(): an
   // expression over `s.tsv` and the query `q` that the index orders by.
   const char* rank_by_index;

@@ -148,12 +148,10 @@ const Dialect kPostgres = {
     " COLLATE \"C\"",
     "ILIKE",
     true,
-    "SELECT p.page_no, ts_headline('motiearchief', p.text, q, "
+    "SELECT ts_headline('motiearchief', u.t, q, "
     "'StartSel=\x02, StopSel=\x03, MaxWords=18, MinWords=8, MaxFragments=1') "
-    "FROM document d JOIN page p ON p.source_file_id = d.source_file_id AND p.page_no "
-    "BETWEEN d.page_from AND d.page_to, to_tsquery('motiearchief', :match) q "
-    "WHERE d.doc_no = :doc_no AND to_tsvector('motiearchief', p.text) @@ q "
-    "ORDER BY p.page_no LIMIT 1",
+    "FROM unnest(CAST(:texts AS text[])) WITH ORDINALITY AS u(t, n), "
+    "to_tsquery('motiearchief', :match) q ORDER BY u.n",
     "(s.tsv <=> to_tsquery('motiearchief', :match))",
     [](const std::string& json, const std::string& path) {
       return "(" + json + " #>> " + PathArray(path) + ")";

@@ -31,31 +31,32 @@ Status CheckDate(const char* flag, const std::optional<std::string>& date) {
   return Status::Ok();
 }
 
-// The engine's own excerpt (SearchHit::headline) as a snippet: its words,
-// the marked ones hits; cut where the page goes on before or after it.
-Snippet FromHeadline(const archive::SearchHit& hit) {
+// The engine's own excerpt (Archive::Headlines) of `page` as a snippet:
+// its words, the marked ones hits; cut where the page goes on before or
+// after it.
+Snippet FromHeadline(const std::string& headline, const std::string& page) {
   Snippet s;
-  std::istringstream in(hit.headline);
+  std::istringstream in(headline);
   std::string word;
+  bool any_hit = false;
   while (in >> word) {
     const bool marked = word.find(archive::kHeadlineStart) != std::string::npos;
     std::string text;
     for (char c : word) {
       if (c != archive::kHeadlineStart && c != archive::kHeadlineStop) text += c;
     }
-    if (!text.empty()) s.words.push_back({text, marked});
+    if (text.empty()) continue;
+    s.words.push_back({text, marked});
+    any_hit |= marked;
   }
-  if (s.words.empty()) return s;
-  for (const auto& p : hit.pages) {
-    if (p.number != hit.headline_page) continue;
-    std::istringstream page(p.text);
-    std::string first, last;
-    page >> first;
-    last = first;
-    while (page >> word) last = word;
-    s.cut_before = first != s.words.front().text;
-    s.cut_after = last != s.words.back().text;
-  }
+  if (!any_hit) return {};
+  std::istringstream words(page);
+  std::string first, last;
+  words >> first;
+  last = first;
+  while (words >> word) last = word;
+  s.cut_before = first != s.words.front().text;
+  s.cut_after = last != s.words.back().text;
   return s;
 }
 
@@ -63,14 +64,6 @@ Snippet FromHeadline(const archive::SearchHit& hit) {
 void Locate(const ParsedQuery& query, const std::optional<std::string>& in,
             const archive::SearchHit& hit, SearchResult& result) {
   result.page = hit.record.bron.pagina_van;
-  if (!in && hit.headline_page > 0) {
-    Snippet s = FromHeadline(hit);
-    if (!s.empty()) {
-      result.snippet = std::move(s);
-      result.page = hit.headline_page;
-      return;
-    }
-  }
   if (in == "overwegingen" || in == "verzoeken") {
     const auto& clauses = *in == "verzoeken" ? hit.record.verzoeken : hit.record.overwegingen;
     for (const auto& c : clauses) {
@@ -161,7 +154,6 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
                                      : archive::SearchRequest::Order::kRank;
   request.limit = o.all ? -1 : o.limit;
   request.with_pages = !o.all;
-  request.headlines = !o.in;
   request.group_versions = !o.all;
   auto hits = archive.Search(request);
   if (!hits.ok()) return hits.status();
@@ -170,14 +162,31 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
     if (!facets.ok()) return facets.status();
     answer.facets = std::move(*facets);
   }
+  std::vector<size_t> excerpt_of;          // results whose page goes to Headlines
+  std::vector<std::string> excerpt_pages;  // that page's text
   for (auto& hit : *hits) {
     SearchResult r;
     if (!o.all) Locate(query, o.in, hit, r);
+    // The engine's own excerpt of the same page, where it makes them.
+    if (!o.all && !o.in && !r.snippet.empty()) {
+      for (const auto& p : hit.pages) {
+        if (p.number != r.page) continue;
+        excerpt_of.push_back(answer.results.size());
+        excerpt_pages.push_back(p.text);
+      }
+    }
     r.score = hit.score;
     r.rollen = std::move(hit.rollen);
     r.versions = std::move(hit.versions);
     r.record = std::move(hit.record);
     answer.results.push_back(std::move(r));
+  }
+  // PostgreSQL: ts_headline, all pages in one statement; SQLite: none.
+  auto excerpts = archive.Headlines(request.tsquery, excerpt_pages);
+  if (!excerpts.ok()) return excerpts.status();
+  for (size_t i = 0; i < excerpts->size() && i < excerpt_of.size(); ++i) {
+    Snippet s = FromHeadline((*excerpts)[i], excerpt_pages[i]);
+    if (!s.empty()) answer.results[excerpt_of[i]].snippet = std::move(s);
   }
   return answer;
 }
