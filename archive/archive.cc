@@ -861,50 +861,71 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
     if (!grouped_limit || static_cast<int>(found.size()) >= q.limit || !more_rows) break;
     fetch *= 4;
   }
+  // The hits' records, versions and pages, a statement each per chunk of
+  // hits, not per hit: on PostgreSQL every statement is a round trip.
   std::vector<SearchHit> hits;
   StepResult rc;
   Stmt roles(*conn_,
              "SELECT DISTINCT rol FROM document_gemeente WHERE document_id = ? AND gemeente = ? "
              "ORDER BY rol");
-  Stmt pages(
-      *conn_,
-      "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
-      "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
-      "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
-  // Every version of the hit's motion, oldest first (archive order).
-  Stmt versions(*conn_,
-                "SELECT v.document_id FROM motie_versie v JOIN document d ON d.id = v.document_id "
-                "WHERE v.eerste_versie_id = (SELECT eerste_versie_id FROM motie_versie WHERE "
-                "document_id = ?) ORDER BY d.source_file_id, d.seq");
-  for (const auto& [id, score, doc_no] : found) {
-    auto record = LoadRecord(id);
-    if (!record.ok()) return record.status();
-    if (!record->has_value()) continue;
-    SearchHit hit;
-    hit.record = std::move(**record);
-    hit.score = score;
-    if (q.gemeente) {
-      roles.Reset();
-      roles.Bind(1, id).Bind(2, *q.gemeente);
-      while (roles.Step() == kRow) hit.rollen.push_back(roles.Text(0));
+  constexpr size_t kChunk = 500;  // well under SQLite's limit on parameters
+  for (size_t from = 0; from < found.size(); from += kChunk) {
+    const size_t to = std::min(found.size(), from + kChunk);
+    std::string marks;
+    std::vector<std::string> ids;
+    for (size_t i = from; i < to; ++i) {
+      marks += marks.empty() ? "?" : ", ?";
+      ids.push_back(std::get<0>(found[i]));
     }
+    auto records = LoadWhere("WHERE d.id IN (" + marks + ")", ids);
+    if (!records.ok()) return records.status();
+    std::map<std::string, schema::Record> by_id;
+    for (schema::Record& r : *records) by_id.emplace(r.id, std::move(r));
+    // Every version of each hit's motion, oldest first (archive order).
+    std::map<std::string, std::vector<std::string>> versions;
     if (q.group_versions) {
-      versions.Reset();
-      versions.Bind(1, id);
-      while ((rc = versions.Step()) == kRow) hit.versions.push_back(versions.Text(0));
+      Stmt s(*conn_,
+             "SELECT w.document_id, v.document_id FROM motie_versie w JOIN motie_versie v ON "
+             "v.eerste_versie_id = w.eerste_versie_id JOIN document d ON d.id = v.document_id "
+             "WHERE w.document_id IN (" +
+                 marks + ") ORDER BY w.document_id, d.source_file_id, d.seq");
+      for (size_t i = 0; i < ids.size(); ++i) s.Bind(static_cast<int>(i) + 1, ids[i]);
+      while ((rc = s.Step()) == kRow) versions[s.Text(0)].push_back(s.Text(1));
       if (rc != kDone) return conn_->Error("search: load versions");
-      if (hit.versions.empty()) hit.versions.push_back(id);
     }
+    std::map<int64_t, std::vector<PageRow>> pages;
     if (q.with_pages) {
-      pages.Reset();
-      pages.Bind(1, doc_no);
-      while ((rc = pages.Step()) == kRow) {
-        hit.pages.push_back({static_cast<int>(pages.Int(0)), pages.Text(1), pages.Text(2),
-                             pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
+      Stmt s(*conn_,
+             "SELECT d.doc_no, p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM "
+             "document d JOIN page p ON p.source_file_id = d.source_file_id AND p.page_no "
+             "BETWEEN d.page_from AND d.page_to WHERE d.id IN (" +
+                 marks + ") ORDER BY d.doc_no, p.page_no");
+      for (size_t i = 0; i < ids.size(); ++i) s.Bind(static_cast<int>(i) + 1, ids[i]);
+      while ((rc = s.Step()) == kRow) {
+        pages[s.Int(0)].push_back({static_cast<int>(s.Int(1)), s.Text(2), s.Text(3),
+                                   s.IsNull(4) ? -1 : s.Double(4), s.Text(5)});
       }
       if (rc != kDone) return conn_->Error("search: load pages");
     }
-    hits.push_back(std::move(hit));
+    for (size_t i = from; i < to; ++i) {
+      const auto& [id, score, doc_no] = found[i];
+      auto record = by_id.find(id);
+      if (record == by_id.end()) continue;
+      SearchHit hit;
+      hit.record = std::move(record->second);
+      hit.score = score;
+      if (q.gemeente) {
+        roles.Reset();
+        roles.Bind(1, id).Bind(2, *q.gemeente);
+        while (roles.Step() == kRow) hit.rollen.push_back(roles.Text(0));
+      }
+      if (q.group_versions) {
+        hit.versions = std::move(versions[id]);
+        if (hit.versions.empty()) hit.versions.push_back(id);
+      }
+      if (q.with_pages) hit.pages = std::move(pages[doc_no]);
+      hits.push_back(std::move(hit));
+    }
   }
   return hits;
 }
