@@ -184,8 +184,8 @@ Status InsertRunFiles(Connection& db, int64_t run_id, const std::vector<RunFileR
 }  // namespace
 
 bool IsPostgresUrl(const std::string& location) {
-  return location.starts_with("postgresql://") || location.starts_with("postgres://") ||
-         location.starts_with("postgresql:") || location.starts_with("postgres:");
+  // "postgresql:" also covers "postgresql://"; libpq takes both schemes.
+  return location.starts_with("postgresql:") || location.starts_with("postgres:");
 }
 
 Result<std::unique_ptr<Archive>> Archive::Open(const std::string& location,
