@@ -574,6 +574,41 @@ Result<std::vector<Version>> Archive::Versions() {
   return versions;
 }
 
+Result<std::vector<std::string>> Archive::VersionsOf(const std::string& document_id) {
+  Stmt s(*conn_,
+         "SELECT v.document_id FROM motie_versie w JOIN motie_versie v ON "
+         "v.eerste_versie_id = w.eerste_versie_id JOIN document d ON d.id = v.document_id "
+         "WHERE w.document_id = ? ORDER BY d.source_file_id, d.seq");
+  s.Bind(1, document_id);
+  std::vector<std::string> ids;
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) ids.push_back(s.Text(0));
+  if (rc != kDone) return conn_->Error("load versions of " + document_id);
+  if (ids.empty()) {
+    Stmt known(*conn_, "SELECT 1 FROM document WHERE id = ?");
+    known.Bind(1, document_id);
+    if ((rc = known.Step()) == kRow) ids.push_back(document_id);
+    if (rc != kRow && rc != kDone) return conn_->Error("load versions of " + document_id);
+  }
+  return ids;
+}
+
+Result<std::vector<PageRow>> Archive::PagesOf(const std::string& document_id) {
+  Stmt s(*conn_,
+         "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN "
+         "page p ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
+         "d.page_to WHERE d.id = ? ORDER BY p.page_no");
+  s.Bind(1, document_id);
+  std::vector<PageRow> pages;
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) {
+    pages.push_back({static_cast<int>(s.Int(0)), s.Text(1), s.Text(2),
+                     s.IsNull(3) ? -1 : s.Double(3), s.Text(4)});
+  }
+  if (rc != kDone) return conn_->Error("load pages of " + document_id);
+  return pages;
+}
+
 Result<std::vector<LinkCandidate>> Archive::DocumentsUnderKeys(
     const std::vector<std::string>& keys) {
   // A temporary table of keys joins as an index lookup per key, and takes
@@ -811,6 +846,8 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
                        (q.order == SearchRequest::Order::kRank && !HasMatch(q, dialect));
   if (q.order == SearchRequest::Order::kArchive) {
     sql += " ORDER BY d.source_file_id, d.seq";
+  } else if (q.order == SearchRequest::Order::kStored) {
+    sql += " ORDER BY d.source_file_id DESC, d.seq DESC";
   } else if (by_date) {
     sql += " ORDER BY coalesce(d.datum_indiening, d.vergadering) DESC NULLS LAST, d.doc_no";
   } else if (rank_index) {

@@ -166,6 +166,7 @@ struct SearchRequest {
     kRank,     // bm25 with a match; newest first without one
     kDate,     // newest first (datum_indiening, else vergadering)
     kArchive,  // as export: file, then position in the file
+    kStored,   // newest stored first (file, then position, descending): feeds
   };
   Order order = Order::kRank;
   int limit = 20;          // < 0: every match
@@ -352,6 +353,13 @@ class Archive {
 
   Result<std::vector<Link>> Links();
   Result<std::vector<Version>> Versions();
+  // Every version of the motion `document_id` belongs to (one per mailing
+  // it came in), oldest first (archive order), its own among them; just
+  // `document_id` for a document without versions; empty if unknown.
+  Result<std::vector<std::string>> VersionsOf(const std::string& document_id);
+  // The pages of the file that hold the document, in order; empty if the
+  // document is unknown.
+  Result<std::vector<PageRow>> PagesOf(const std::string& document_id);
 
   // Linking by key (the linker computes the keys; the archive only stores
   // and looks them up). The documents indexed under any of `keys`, in

@@ -200,27 +200,6 @@ std::optional<search::SearchAnswer> SearchFor(archive::Archive& db,
   return std::move(*answer);
 }
 
-// A search result as a spreadsheet row: the JSON API's fields, lists
-// joined with "; ".
-std::vector<std::string> CsvCells(const nlohmann::ordered_json& j) {
-  std::vector<std::string> cells;
-  for (const auto& [key, v] : j.items()) {
-    if (v.is_string()) {
-      cells.push_back(v.get<std::string>());
-    } else if (v.is_array()) {
-      std::string joined;
-      for (const auto& item : v) {
-        joined += (joined.empty() ? "" : "; ") +
-                  (item.is_string() ? item.get<std::string>() : item.dump());
-      }
-      cells.push_back(joined);
-    } else {
-      cells.push_back(v.is_null() ? "" : v.dump());
-    }
-  }
-  return cells;
-}
-
 }  // namespace
 
 int RunExport(const ExportArgs& args) {
@@ -435,13 +414,7 @@ int RunSearch(const SearchArgs& args) {
       std::cout << search::SearchResultJson(r).dump(-1, ' ', false, replace) << "\n";
     }
   } else if (format == "csv") {
-    std::vector<std::string> header;
-    const nlohmann::ordered_json columns = search::SearchResultJson(search::SearchResult{});
-    for (const auto& [key, v] : columns.items()) header.push_back(key);
-    std::cout << text::CsvRow(header);
-    for (const auto& r : answer->results) {
-      std::cout << text::CsvRow(CsvCells(search::SearchResultJson(r)));
-    }
+    std::cout << search::ResultsCsv(answer->results);
   } else {
     int n = 0;
     for (const auto& r : answer->results) {

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
-#include "cli/serve.h"
+#include "web/server.h"
 
 namespace {
 
@@ -159,8 +159,11 @@ int main(int argc, char** argv) {
   search_cmd->add_option("query", search.query, "Words to search for (may be empty with a filter)");
   AddFilterOptions(search_cmd, search.filters);
   search_cmd->add_option("--in", search.in, "Match only in: titel, overwegingen or verzoeken");
-  search_cmd->add_option("--sort", search.sort, "rank (best first) or date (newest first)")
-      ->check(CLI::IsMember({"rank", "date"}))
+  search_cmd
+      ->add_option("--sort", search.sort,
+                   "rank (best first), date (newest first) or ingest (newest in the archive "
+                   "first)")
+      ->check(CLI::IsMember({"rank", "date", "ingest"}))
       ->capture_default_str();
   search_cmd->add_option("--limit", search.limit, "At most this many results (1-1000)")
       ->capture_default_str();
@@ -179,12 +182,20 @@ int main(int argc, char** argv) {
                        "Print the FTS5 expression for the stemmed index (table search_fts) and "
                        "stop; paste it into sqlite3: SELECT ... WHERE search_fts MATCH '...'");
 
-  ServeArgs serve;
+  motiearchief::web::ServeArgs serve;
   CLI::App* serve_cmd = app.add_subcommand(
       "serve",
-      "A local web page to search and read the archive, with a JSON API behind it\n"
-      "(/api/search?q=woning&gemeente=Den+Bosch, /api/documents/ID). The archive is\n"
-      "opened read-only; the page is only on this machine unless --host says otherwise.\n"
+      "A local web site to search and read the archive. Every page has a URL to cite:\n"
+      "  /?q=woning&gemeente=Utrecht   results with counts per soort, orgaan, gemeente,\n"
+      "                                year and advice (click one to filter) and a timeline\n"
+      "  /documents/ID                 a document: fields, preadvies, decisions, versions\n"
+      "                                with what changed, related motions, text per page\n"
+      "  /bestanden/SHA256.pdf#page=3  the original PDF at a page (while it is still\n"
+      "                                where it was ingested from)\n"
+      "  /feed.atom?q=woning           new documents for a query, for a feed reader\n"
+      "  /zoeken.csv?q=..., /api/search?q=..., /api/documents/ID   CSV and JSON\n"
+      "The archive is opened read-only; the site is only on this machine unless --host\n"
+      "says otherwise.\n"
       "Example: motiearchief serve --port 8080, then open http://127.0.0.1:8080/");
   serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
   serve_cmd->add_option("--port", serve.port, "Port (0: any free port, printed on stdout)")
@@ -342,7 +353,7 @@ int main(int argc, char** argv) {
   }
   if (serve_cmd->parsed()) {
     serve.db = db;
-    return RunServe(serve);
+    return motiearchief::web::RunServe(serve);
   }
   if (besluit_cmd->parsed()) {
     besluit.db = db;

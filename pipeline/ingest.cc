@@ -319,7 +319,10 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
 
     archive::FileIngest file;
     file.sha256 = item.sha256;
-    file.path = path;
+    // Absolute, so that `serve` finds the original whatever its directory.
+    std::error_code absolute_ec;
+    const fs::path absolute = fs::absolute(path, absolute_ec);
+    file.path = absolute_ec ? path : absolute.lexically_normal().string();
     file.name = fs::path(path).filename().string();
     file.size_bytes = item.size;
     file.tool_versions = ToolVersions();

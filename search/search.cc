@@ -8,6 +8,7 @@
 #include "extractors/gazetteer.h"
 #include "extractors/vocabulary.h"
 #include "search/search_text.h"
+#include "text/csv.h"
 #include "text/normalize.h"
 
 namespace motiearchief::search {
@@ -112,8 +113,8 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   if (!o.all && (o.limit < 1 || o.limit > 1000)) {
     return Status::InvalidArgument("--limit is between 1 and 1000");
   }
-  if (o.sort != "rank" && o.sort != "date") {
-    return Status::InvalidArgument("--sort is rank or date; not \"" + o.sort + "\"");
+  if (o.sort != "rank" && o.sort != "date" && o.sort != "ingest") {
+    return Status::InvalidArgument("--sort is rank, date or ingest; not \"" + o.sort + "\"");
   }
   if (o.orgaan && !IsValidUtf8(*o.orgaan)) {
     return Status::InvalidArgument("the orgaan is not valid UTF-8");
@@ -149,16 +150,17 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   request.vergadering = o.vergadering;
   if (o.advies) request.advies = CanonicalAdvice(*o.advies);
   request.orgaan = o.orgaan;
-  request.order = o.all              ? archive::SearchRequest::Order::kArchive
-                  : o.sort == "date" ? archive::SearchRequest::Order::kDate
-                                     : archive::SearchRequest::Order::kRank;
+  request.order = o.all                ? archive::SearchRequest::Order::kArchive
+                  : o.sort == "date"   ? archive::SearchRequest::Order::kDate
+                  : o.sort == "ingest" ? archive::SearchRequest::Order::kStored
+                                       : archive::SearchRequest::Order::kRank;
   request.limit = o.all ? -1 : o.limit;
   request.with_pages = !o.all;
   request.group_versions = !o.all;
   auto hits = archive.Search(request);
   if (!hits.ok()) return hits.status();
   if (o.facets) {
-    auto facets = archive.FacetsOf(request);
+    auto facets = archive.FacetsOf(request, o.facet_values);
     if (!facets.ok()) return facets.status();
     answer.facets = std::move(*facets);
   }
@@ -213,6 +215,34 @@ nlohmann::ordered_json SearchResultJson(const SearchResult& r) {
   j["snippet"] = r.snippet.ToString();
   j["score"] = r.score;
   return j;
+}
+
+std::vector<std::string> CsvCells(const nlohmann::ordered_json& object) {
+  std::vector<std::string> cells;
+  for (const auto& [key, v] : object.items()) {
+    if (v.is_string()) {
+      cells.push_back(v.get<std::string>());
+    } else if (v.is_array()) {
+      std::string joined;
+      for (const auto& item : v) {
+        joined += (joined.empty() ? "" : "; ") +
+                  (item.is_string() ? item.get<std::string>() : item.dump());
+      }
+      cells.push_back(joined);
+    } else {
+      cells.push_back(v.is_null() ? "" : v.dump());
+    }
+  }
+  return cells;
+}
+
+std::string ResultsCsv(const std::vector<SearchResult>& results) {
+  std::vector<std::string> header;
+  const nlohmann::ordered_json columns = SearchResultJson(SearchResult{});
+  for (const auto& [key, v] : columns.items()) header.push_back(key);
+  std::string csv = text::CsvRow(header);
+  for (const auto& r : results) csv += text::CsvRow(CsvCells(SearchResultJson(r)));
+  return csv;
 }
 
 nlohmann::ordered_json FacetsJson(const archive::Facets& f) {

@@ -24,13 +24,17 @@ struct SearchOptions {
   std::optional<std::string> advies;  // "overnemen", "Ontraden", ...
   std::optional<std::string> in;      // titel, overwegingen or verzoeken
   std::optional<std::string> orgaan;  // part of the orgaan: "gemeenteraad", "Tweede Kamer"
-  std::string sort = "rank";          // rank (best first) or date (newest first)
-  int limit = 20;                     // 1..1000
+  // rank (best first), date (newest first) or ingest (newest in the
+  // archive first, as a feed of new documents wants).
+  std::string sort = "rank";
+  int limit = 20;  // 1..1000
   // Every match, in archive order, without pages or snippets (export):
   // `sort` and `limit` do not apply.
   bool all = false;
-  // Also count the matches by soort, orgaan, gemeente, year and advice.
+  // Also count the matches by soort, orgaan, gemeente, year and advice,
+  // at most `facet_values` values per facet (most frequent first).
   bool facets = false;
+  int facet_values = 20;
 };
 
 struct SearchResult {
@@ -58,6 +62,13 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
 
 // One result as the JSON API and `search --json` give it.
 nlohmann::ordered_json SearchResultJson(const SearchResult& result);
+
+// A JSON object as spreadsheet cells, one per key: text as it is, lists
+// joined with "; ", null empty, other values as JSON.
+std::vector<std::string> CsvCells(const nlohmann::ordered_json& object);
+
+// Results as CSV: a header row of SearchResultJson's keys, a row per result.
+std::string ResultsCsv(const std::vector<SearchResult>& results);
 
 // Facets as JSON: {"soort": [{"waarde": "motie", "aantal": 12}, ...], ...}.
 nlohmann::ordered_json FacetsJson(const archive::Facets& facets);

@@ -330,17 +330,37 @@ bool QueryHits(const ParsedQuery& query, std::string_view folded_word) {
   return query.stems.count(StemWord(folded_word)) > 0;
 }
 
+namespace {
+
+// True when a part of a word as written (punctuation and all) is a hit.
+bool WordHits(const ParsedQuery& query, std::string_view word) {
+  for (const std::string& part : FoldedParts(word)) {
+    if (QueryHits(query, part)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> HitSpans(const ParsedQuery& query, std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && space(text[i])) ++i;
+    const size_t begin = i;
+    while (i < text.size() && !space(text[i])) ++i;
+    if (i > begin && WordHits(query, text.substr(begin, i - begin))) spans.emplace_back(begin, i);
+  }
+  return spans;
+}
+
 Snippet MakeSnippet(const ParsedQuery& query, std::string_view text, int words_around) {
   std::vector<std::string> words;
   std::istringstream in{std::string(text)};
   std::string w;
   while (in >> w) words.push_back(w);
-  auto hit = [&](const std::string& word) {
-    for (const std::string& part : FoldedParts(word)) {
-      if (QueryHits(query, part)) return true;
-    }
-    return false;
-  };
+  auto hit = [&](const std::string& word) { return WordHits(query, word); };
   Snippet snippet;
   size_t first = words.size();
   for (size_t i = 0; i < words.size(); ++i) {

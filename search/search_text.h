@@ -72,6 +72,11 @@ struct Snippet {
 };
 Snippet MakeSnippet(const ParsedQuery& query, std::string_view text, int words_around = 8);
 
+// Where the words the query looks for are in `text`: byte ranges [begin,
+// end) of the whitespace-separated words that hit, in order (to mark them
+// in a full text, whose spacing and line breaks stay as they are).
+std::vector<std::pair<size_t, size_t>> HitSpans(const ParsedQuery& query, std::string_view text);
+
 }  // namespace motiearchief::search
 
 #endif  // MOTIEARCHIEF_SEARCH_SEARCH_TEXT_H_
