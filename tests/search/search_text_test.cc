@@ -142,6 +142,33 @@ TEST(SnippetTest, MarksTheMatchedWordsAroundTheFirstHit) {
   EXPECT_TRUE(MakeSnippet(*q, "Geen treffer hier.", 3).empty());
 }
 
+TEST(HitSpansTest, MarksWholeWordsAndKeepsTheLayout) {
+  const struct {
+    const char* query;
+    const char* text;
+    std::vector<std::string> marked;
+  } cases[] = {
+      {"woning", "Meer woningen,\nen een woning.", {"woningen,", "woning."}},
+      {"woning*", "woningbouw en\twoonwijk", {"woningbouw"}},
+      {"sudwest fryslan", "Súdwest-Fryslân  en Losser", {"Súdwest-Fryslân"}},
+      {"\"meer woningen\"", "meer woningen", {"meer", "woningen"}},
+      {"kabinet", "geen treffer hier", {}},
+      {"subsidie", "  subsidies\n", {"subsidies"}},
+  };
+  for (const auto& c : cases) {
+    auto q = ParseQuery(c.query);
+    ASSERT_TRUE(q.ok()) << c.query;
+    const std::string text = c.text;
+    std::vector<std::string> marked;
+    for (const auto& [begin, end] : HitSpans(*q, text)) {
+      ASSERT_LT(begin, end);
+      ASSERT_LE(end, text.size());
+      marked.push_back(text.substr(begin, end - begin));
+    }
+    EXPECT_EQ(marked, c.marked) << c.query << " in " << c.text;
+  }
+}
+
 TEST(ParseQueryTest, RandomInputNeverFailsExceptForNoWords) {
   std::mt19937 rng(7);
   const std::string alphabet = "abcéû \"()*:^-+ORANDNOT\\'{}[],.;!?\t\n0123456789";
