@@ -95,22 +95,6 @@ constexpr const char* kFileColumns =
     "id, sha256, name, path, status, message, page_count, attempts, "
     "previous_version_id, duration_ms, last_attempt";
 
-// SQL selecting `column` of the newest preadvies linked to the motion
-// `motion_id` (an SQL expression) or to any version of it: the advice a
-// motion carries, for loading a record and for filtering by advice alike.
-// CROSS JOIN: from the (few) links of this motion, never from all
-// preadviezen by soort, which the planner may otherwise pick.
-std::string NewestPreadviesOf(const internal::Dialect& sql, const std::string& motion_id,
-                              const std::string& column) {
-  return "SELECT " + column + " FROM link l " + sql.ordered_join +
-         " document p ON p.id = l.from_id "
-         "WHERE p.soort = 'preadvies' AND (l.motie_id = " +
-         motion_id +
-         " OR l.motie_id IN (SELECT document_id FROM motie_versie WHERE eerste_versie_id = "
-         "(SELECT eerste_versie_id FROM motie_versie WHERE document_id = " +
-         motion_id + "))) ORDER BY p.source_file_id DESC, p.seq DESC LIMIT 1";
-}
-
 Status InsertSearchFields(Connection& db, int64_t doc_no, const SearchFields& f) {
   // An upsert, not INSERT OR REPLACE: a REPLACE deletes without firing the
   // delete trigger, and search_fts would keep the old text.
@@ -475,6 +459,14 @@ Result<bool> Archive::StoreFile(FileIngest file, const Linker& link) {
       return conn_->Error(file.path + ": store version");
     }
   }
+  Stmt upsert_advice(*conn_,
+                     "INSERT INTO document_advies(document_id, preadvies_id) VALUES (?,?) "
+                     "ON CONFLICT(document_id) DO UPDATE SET preadvies_id = excluded.preadvies_id");
+  for (const AdviceSource& a : file.advice) {
+    upsert_advice.Reset();
+    upsert_advice.Bind(1, a.document_id).Bind(2, a.preadvies_id);
+    if (upsert_advice.Step() != kDone) return conn_->Error(file.path + ": store advice");
+  }
   MA_RETURN_IF_ERROR(InsertLinkKeys(*conn_, file.link_keys));
   if (file.run_id != 0) MA_RETURN_IF_ERROR(InsertRunFiles(*conn_, file.run_id, file.run_files));
   MA_RETURN_IF_ERROR(tx.Commit());
@@ -506,16 +498,17 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
   }
   if (rc != kDone) return conn_->Error("load documents");
 
-  // A motion carries the advice of the newest preadvies linked to it.
-  const std::string advice_sql = NewestPreadviesOf(conn_->dialect(), "?1", "p.record");
-  Stmt advice(*conn_, advice_sql.c_str());
+  // The advice a document carries, from the document ingest chose for it.
+  Stmt advice(*conn_,
+              "SELECT p.id, p.record FROM document_advies a JOIN document p ON p.id = "
+              "a.preadvies_id WHERE a.document_id = ?");
   for (schema::Record& r : records) {
-    if (r.soort != schema::kMotie && r.soort != schema::kAmendement) continue;
     advice.Reset();
     advice.Bind(1, r.id);
-    if (advice.Step() == kRow) {
+    const StepResult found = advice.Step();
+    if (found == kRow && advice.Text(0) != r.id) {
       auto parsed =
-          schema::RecordFromJson(nlohmann::ordered_json::parse(advice.Text(0), nullptr, false));
+          schema::RecordFromJson(nlohmann::ordered_json::parse(advice.Text(1), nullptr, false));
       if (!parsed.ok()) {
         return Status::Corruption("preadvies of " + r.id + ": " + parsed.status().message());
       }
@@ -525,6 +518,8 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
         a.document = p.id;
         r.preadvies = std::move(a);
       }
+    } else if (found != kRow && found != kDone) {
+      return conn_->Error("load advice of " + r.id);
     }
   }
   return records;
@@ -635,7 +630,8 @@ Result<std::vector<LinkCandidate>> Archive::DocumentsUnderKeys(
                      sql.json_texts("d.record", "verzoeken") + ", " +
                      sql.json_text("d.record", "preadvies.strekking") +
                      ", v.eerste_versie_id, "
-                     "CASE WHEN l.from_id IS NULL THEN 0 ELSE 1 END FROM document d "
+                     "CASE WHEN l.from_id IS NULL THEN 0 ELSE 1 END, d.source_file_id, d.seq "
+                     "FROM document d "
                      "JOIN source_file f ON f.id = d.source_file_id "
                      "LEFT JOIN motie_versie v ON v.document_id = d.id "
                      "LEFT JOIN link l ON l.from_id = d.id "
@@ -675,10 +671,44 @@ Result<std::vector<LinkCandidate>> Archive::DocumentsUnderKeys(
     }
     c.first_version_id = s.OptText(9);
     c.linked = s.Int(10) != 0;
+    c.place = {s.Int(11), static_cast<int>(s.Int(12))};
     out.push_back(std::move(c));
   }
   if (rc != kDone) return conn_->Error("look up link keys");
   return out;
+}
+
+Result<std::vector<MotionGroup>> Archive::MotionGroups(
+    const std::vector<std::string>& first_version_ids) {
+  Stmt versions(*conn_,
+                "SELECT d.id FROM document d WHERE d.id = ?1 OR d.id IN (SELECT document_id FROM "
+                "motie_versie WHERE eerste_versie_id = ?1) ORDER BY d.source_file_id, d.seq");
+  Stmt linked(*conn_,
+              "SELECT l.from_id, d.soort, d.source_file_id, d.seq FROM motie_versie v "
+              "JOIN link l ON l.motie_id = v.document_id JOIN document d ON d.id = l.from_id "
+              "WHERE v.eerste_versie_id = ?1 UNION "
+              "SELECT l.from_id, d.soort, d.source_file_id, d.seq FROM link l "
+              "JOIN document d ON d.id = l.from_id WHERE l.motie_id = ?1 "
+              "ORDER BY 3, 4");
+  std::vector<MotionGroup> groups;
+  for (const std::string& first : first_version_ids) {
+    MotionGroup g;
+    g.first_version_id = first;
+    StepResult rc;
+    versions.Reset();
+    versions.Bind(1, first);
+    while ((rc = versions.Step()) == kRow) g.versions.push_back(versions.Text(0));
+    if (rc != kDone) return conn_->Error("load versions of " + first);
+    linked.Reset();
+    linked.Bind(1, first);
+    while ((rc = linked.Step()) == kRow) {
+      g.linked.push_back(
+          {linked.Text(0), linked.Text(1), {linked.Int(2), static_cast<int>(linked.Int(3))}});
+    }
+    if (rc != kDone) return conn_->Error("load links of " + first);
+    groups.push_back(std::move(g));
+  }
+  return groups;
 }
 
 Result<std::vector<schema::Record>> Archive::DocumentsWithoutLinkKeys(int limit) {
@@ -705,13 +735,12 @@ Result<Counts> Archive::Count() {
 
 namespace {
 
-// The advice a document carries: its own (a preadvies), or for a motion
-// that of the newest preadvies linked to it or to a version of it, as
-// LoadRecord shows it.
+// The advice a document carries, as LoadRecord shows it: that of the
+// document ingest chose for it (table document_advies).
 std::string AdviceOf(const internal::Dialect& sql) {
-  return "CASE WHEN d.soort IN ('motie', 'amendement') THEN (" +
-         NewestPreadviesOf(sql, "d.id", sql.json_text("p.record", "preadvies.advies")) + ") ELSE " +
-         sql.json_text("d.record", "preadvies.advies") + " END";
+  return "SELECT " + sql.json_text("p.record", "preadvies.advies") +
+         " FROM document_advies a JOIN document p ON p.id = a.preadvies_id WHERE a.document_id = "
+         "d.id";
 }
 
 // The text search configuration of the PostgreSQL archive (migration 0004).
@@ -924,15 +953,18 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
     std::map<std::string, schema::Record> by_id;
     for (schema::Record& r : *records) by_id.emplace(r.id, std::move(r));
     // Every version of each hit's motion, oldest first (archive order).
-    std::map<std::string, std::vector<std::string>> versions;
+    std::map<std::string, std::vector<std::string>> versions, version_files;
     if (q.group_versions) {
       Stmt s(*conn_,
-             "SELECT w.document_id, v.document_id FROM motie_versie w JOIN motie_versie v ON "
-             "v.eerste_versie_id = w.eerste_versie_id JOIN document d ON d.id = v.document_id "
-             "WHERE w.document_id IN (" +
+             "SELECT w.document_id, v.document_id, f.name FROM motie_versie w JOIN motie_versie v "
+             "ON v.eerste_versie_id = w.eerste_versie_id JOIN document d ON d.id = v.document_id "
+             "JOIN source_file f ON f.id = d.source_file_id WHERE w.document_id IN (" +
                  marks + ") ORDER BY w.document_id, d.source_file_id, d.seq");
       for (size_t i = 0; i < ids.size(); ++i) s.Bind(static_cast<int>(i) + 1, ids[i]);
-      while ((rc = s.Step()) == kRow) versions[s.Text(0)].push_back(s.Text(1));
+      while ((rc = s.Step()) == kRow) {
+        versions[s.Text(0)].push_back(s.Text(1));
+        version_files[s.Text(0)].push_back(s.Text(2));
+      }
       if (rc != kDone) return conn_->Error("search: load versions");
     }
     for (size_t i = from; i < to; ++i) {
@@ -949,7 +981,11 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
       }
       if (q.group_versions) {
         hit.versions = std::move(versions[id]);
-        if (hit.versions.empty()) hit.versions.push_back(id);
+        hit.version_files = std::move(version_files[id]);
+        if (hit.versions.empty()) {
+          hit.versions.push_back(id);
+          hit.version_files.push_back(hit.record.bron.bestand);
+        }
       }
       if (q.with_pages) {
         // A statement per hit: joined for many documents at once, the
@@ -1257,6 +1293,7 @@ constexpr CopiedTable kCopiedTables[] = {
     {"provenance", "document_id:t,seq:i,field:t,value:t,page:i,rule:t", "document_id, seq"},
     {"link", "from_id:t,motie_id:t,score:r,how:t", "from_id"},
     {"motie_versie", "document_id:t,eerste_versie_id:t", "document_id"},
+    {"document_advies", "document_id:t,preadvies_id:t", "document_id"},
     {"link_key", "key:t,document_id:t", "key, document_id"},
     {"link_key_pending", "document_id:t", "document_id"},
     {"besluit",

@@ -17,6 +17,7 @@
 #ifndef MOTIEARCHIEF_ARCHIVE_ARCHIVE_H_
 #define MOTIEARCHIEF_ARCHIVE_ARCHIVE_H_
 
+#include <compare>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -92,6 +93,35 @@ struct Link {
 struct Version {
   std::string document_id;
   std::string first_version_id;
+};
+
+// The document whose advice a document carries (table document_advies):
+// chosen by ingest (pipeline/linker.h), read by LoadRecord and the advice
+// filter; the archive applies no rule of its own.
+struct AdviceSource {
+  std::string document_id;
+  std::string preadvies_id;
+};
+
+// A document's place in the archive: file, then position in the file.
+// Later places are newer.
+struct Place {
+  int64_t file_id = 0;
+  int seq = 0;
+  auto operator<=>(const Place&) const = default;
+};
+
+// The versions of one motion and the documents linked to any of them, as
+// the archive holds them.
+struct MotionGroup {
+  std::string first_version_id;
+  std::vector<std::string> versions;  // archive order; the first version among them
+  struct Linked {
+    std::string id;
+    std::string soort;
+    Place place;
+  };
+  std::vector<Linked> linked;  // archive order
 };
 
 // What happened to one input file in one ingest run (table run_file).
@@ -206,6 +236,7 @@ struct SearchHit {
   // With group_versions: the ids of every version of this motion, oldest
   // first, this hit's own among them (just its own for other documents).
   std::vector<std::string> versions;
+  std::vector<std::string> version_files;  // the file (mailing) of each version, same order
 };
 
 // One dated entry in a motion's life after the ALV: a decision (table
@@ -243,6 +274,7 @@ struct FileIngest {
   std::vector<SearchFields> search;       // per document, same order; may be empty
   std::vector<Link> links;                // replace earlier links of the same from_id
   std::vector<Version> versions;          // replace earlier rows of the same document
+  std::vector<AdviceSource> advice;       // replace earlier rows of the same document
   // (document id, key) for DocumentsUnderKeys; opaque to the archive.
   std::vector<std::pair<std::string, std::string>> link_keys;
   // The ingest run this belongs to (0: none) and its run_file rows, this
@@ -257,6 +289,7 @@ struct LinkCandidate {
   schema::Record record;                        // as stored: `motie` and advice not filled in
   std::optional<std::string> first_version_id;  // its motie_versie row
   bool linked = false;                          // it has a link row of its own
+  Place place;
 };
 
 struct RecordFilter {
@@ -366,6 +399,10 @@ class Archive {
   // archive order (file, then position). Cost: the rows under those keys,
   // not the archive's size.
   Result<std::vector<LinkCandidate>> DocumentsUnderKeys(const std::vector<std::string>& keys);
+  // The group of each first version named: its versions (motie_versie;
+  // just itself when it has none) and the documents linked to them. Cost:
+  // the rows of those groups.
+  Result<std::vector<MotionGroup>> MotionGroups(const std::vector<std::string>& first_version_ids);
   // Documents not yet indexed (stored before schema 7), at most `limit`.
   Result<std::vector<schema::Record>> DocumentsWithoutLinkKeys(int limit);
   // Stores (document id, key) rows in one transaction; every document named

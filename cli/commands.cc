@@ -419,7 +419,7 @@ int RunSearch(const SearchArgs& args) {
     int n = 0;
     for (const auto& r : answer->results) {
       const schema::Record& d = r.record;
-      std::cout << ++n << ". " << d.soort << " " << d.id << "  " << d.titel.value_or("(geen titel)")
+      std::cout << ++n << ". " << d.soort << " " << d.id << "  " << schema::DisplayTitle(d)
                 << "\n   ";
       std::string who;
       for (const auto& g : d.indieners) who += (who.empty() ? "" : ", ") + g;
@@ -434,8 +434,11 @@ int RunSearch(const SearchArgs& args) {
       if (d.vergadering) std::cout << " | ALV " << *d.vergadering;
       if (d.preadvies) std::cout << " | preadvies: " << d.preadvies->advies;
       if (r.versions.size() > 1) {
-        std::cout << "\n   " << r.versions.size() << " versies (nazendingen):";
-        for (const auto& v : r.versions) std::cout << " " << v;
+        std::cout << "\n   " << r.versions.size() << " versies, de nieuwste eerst:";
+        for (size_t i = r.versions.size(); i-- > 0;) {
+          std::cout << (i + 1 < r.versions.size() ? ", " : " ") << r.versions[i];
+          if (i < r.version_files.size()) std::cout << " (" << r.version_files[i] << ")";
+        }
       }
       std::cout << "\n   " << d.bron.bestand << ", p. " << r.page;
       if (!r.snippet.empty()) std::cout << ": " << r.snippet.ToString();

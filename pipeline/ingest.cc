@@ -377,6 +377,9 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       if (!candidates.ok()) return candidates.status();
       f.links = LinkPreadviezen(f.documents, *candidates);
       f.versions = FindVersions(f.documents, *candidates);
+      auto groups = archive.MotionGroups(AdviceGroups(f, *candidates));
+      if (!groups.ok()) return groups.status();
+      f.advice = ChooseAdvice(f, *candidates, *groups);
       return Status::Ok();
     };
     auto stored = archive.StoreFile(std::move(file), link);

@@ -1,6 +1,7 @@
 #include "pipeline/linker.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -207,6 +208,84 @@ std::vector<archive::Version> FindVersions(const std::vector<schema::Record>& fr
     }
     index[i].first_version = first;
     out.push_back({m.id, first});
+  }
+  return out;
+}
+
+namespace {
+
+// The first version of each motion `file` and `archived` know of.
+std::map<std::string, std::string> FirstVersions(
+    const archive::FileIngest& file, const std::vector<archive::LinkCandidate>& archived) {
+  std::map<std::string, std::string> first;
+  for (const auto& c : archived) {
+    if (Advisable(c.record)) first[c.record.id] = c.first_version_id.value_or(c.record.id);
+  }
+  for (const auto& r : file.documents) {
+    if (Advisable(r)) first[r.id] = r.id;
+  }
+  for (const auto& v : file.versions) first[v.document_id] = v.first_version_id;
+  return first;
+}
+
+}  // namespace
+
+std::vector<std::string> AdviceGroups(const archive::FileIngest& file,
+                                      const std::vector<archive::LinkCandidate>& archived) {
+  const auto first = FirstVersions(file, archived);
+  std::set<std::string> groups;
+  for (const auto& r : file.documents) {
+    if (auto it = first.find(r.id); it != first.end()) groups.insert(it->second);
+  }
+  for (const auto& l : file.links) {
+    if (auto it = first.find(l.motie_id); it != first.end()) groups.insert(it->second);
+  }
+  return {groups.begin(), groups.end()};
+}
+
+std::vector<archive::AdviceSource> ChooseAdvice(const archive::FileIngest& file,
+                                                const std::vector<archive::LinkCandidate>& archived,
+                                                const std::vector<archive::MotionGroup>& groups) {
+  const auto first = FirstVersions(file, archived);
+  // Each document's place and soort; this file's documents after all others.
+  std::map<std::string, std::pair<archive::Place, std::string>> known;
+  for (const auto& c : archived) known[c.record.id] = {c.place, c.record.soort};
+  for (const auto& g : groups) {
+    for (const auto& l : g.linked) known[l.id] = {l.place, l.soort};
+  }
+  for (size_t i = 0; i < file.documents.size(); ++i) {
+    known[file.documents[i].id] = {
+        archive::Place{std::numeric_limits<int64_t>::max(), static_cast<int>(i)},
+        file.documents[i].soort};
+  }
+  struct Group {
+    std::set<std::string> versions;
+    std::optional<std::pair<archive::Place, std::string>> newest;  // preadvies
+  };
+  std::map<std::string, Group> by_first;
+  auto offer = [&](Group& g, const std::string& id) {
+    auto it = known.find(id);
+    if (it == known.end() || it->second.second != schema::kPreadvies) return;
+    if (!g.newest || g.newest->first < it->second.first) g.newest = {it->second.first, id};
+  };
+  for (const auto& g : groups) {
+    Group& group = by_first[g.first_version_id];
+    group.versions.insert(g.versions.begin(), g.versions.end());
+    for (const auto& l : g.linked) offer(group, l.id);
+  }
+  for (const auto& r : file.documents) {
+    if (auto it = first.find(r.id); it != first.end()) by_first[it->second].versions.insert(r.id);
+  }
+  for (const auto& l : file.links) {
+    if (auto it = first.find(l.motie_id); it != first.end()) offer(by_first[it->second], l.from_id);
+  }
+  std::vector<archive::AdviceSource> out;
+  for (const auto& [group_first, g] : by_first) {
+    if (!g.newest) continue;
+    for (const auto& v : g.versions) out.push_back({v, g.newest->second});
+  }
+  for (const auto& r : file.documents) {
+    if (!Advisable(r) && r.preadvies) out.push_back({r.id, r.id});
   }
   return out;
 }

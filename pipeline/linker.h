@@ -55,6 +55,24 @@ std::vector<archive::Link> LinkPreadviezen(const std::vector<schema::Record>& fr
 std::vector<archive::Version> FindVersions(const std::vector<schema::Record>& fresh,
                                            const std::vector<archive::LinkCandidate>& archived);
 
+// The motions (by first version) whose advice storing `file` may change:
+// those of its motions and amendments, and those its links lead to. `file`
+// with its links and versions set; `archived` as above.
+std::vector<std::string> AdviceGroups(const archive::FileIngest& file,
+                                      const std::vector<archive::LinkCandidate>& archived);
+
+// Which document gives each document its advice (Archive's table
+// document_advies), for `file`'s documents and every version of the
+// motions it touches (`groups`: Archive::MotionGroups of AdviceGroups):
+//   - a motion or amendment carries the advice of the newest preadvies
+//     linked to it or to any version of it (a later mailing's preadvies
+//     replaces an earlier one, for every version alike);
+//   - any other document with advice of its own (a preadvies) carries that.
+// Documents of `file` are newer than every archived one, in file order.
+std::vector<archive::AdviceSource> ChooseAdvice(const archive::FileIngest& file,
+                                                const std::vector<archive::LinkCandidate>& archived,
+                                                const std::vector<archive::MotionGroup>& groups);
+
 }  // namespace motiearchief::pipeline
 
 #endif  // MOTIEARCHIEF_PIPELINE_LINKER_H_

@@ -267,8 +267,7 @@ std::string VerantwoordingReport(const std::vector<MotionLife>& lives,
   for (const auto* life : chosen) {
     const schema::Record& m = life->motie;
     w.BeginSection();
-    w.Heading(2, m.titel.value_or("(geen titel)") +
-                     (m.soort == schema::kAmendement ? " (amendement)" : ""));
+    w.Heading(2, schema::DisplayTitle(m) + (m.soort == schema::kAmendement ? " (amendement)" : ""));
     std::string indieners = Join(m.indieners);
     if (!m.mede_indieners.empty()) indieners += "; mede-indieners: " + Join(m.mede_indieners);
     w.Fields({{"Indieners", indieners.empty() ? "-" : indieners},
@@ -321,17 +320,17 @@ std::string VergaderingReport(const std::vector<MotionLife>& lives,
     if (m.vergadering != datum) continue;
     (m.soort == schema::kAmendement ? amendments : motions)++;
     const auto* b = life.besluit();
-    by_punt[punt(m.agendapunt)].push_back(
-        {m.soort, m.titel.value_or("(geen titel)"), Join(m.indieners),
-         std::to_string(m.ondersteuners.size()), m.preadvies ? m.preadvies->advies : "-",
-         b ? DescribeBesluit(*b) : "-"});
+    by_punt[punt(m.agendapunt)].push_back({m.soort, schema::DisplayTitle(m), Join(m.indieners),
+                                           std::to_string(m.ondersteuners.size()),
+                                           m.preadvies ? m.preadvies->advies : "-",
+                                           b ? DescribeBesluit(*b) : "-"});
   }
   for (const schema::Record& p : preadviezen) {
     if (p.vergadering != datum) continue;
     ++advices;
-    by_punt[punt(p.agendapunt)].push_back(
-        {"preadvies", p.titel.value_or("(geen titel)"), Join(p.indieners),
-         std::to_string(p.ondersteuners.size()), p.preadvies ? p.preadvies->advies : "-", ""});
+    by_punt[punt(p.agendapunt)].push_back({"preadvies", schema::DisplayTitle(p), Join(p.indieners),
+                                           std::to_string(p.ondersteuners.size()),
+                                           p.preadvies ? p.preadvies->advies : "-", ""});
   }
   Writer w(format, "Overzicht ALV " + datum);
   w.Paragraph(std::to_string(motions) + " moties, " + std::to_string(amendments) +

@@ -22,6 +22,76 @@ nlohmann::ordered_json Clauses(const std::vector<Clause>& clauses, bool with_pro
 
 }  // namespace
 
+namespace {
+
+std::string_view TrimSpace(std::string_view s) {
+  const size_t begin = s.find_first_not_of(" \t\r\f\v\n");
+  if (begin == std::string_view::npos) return {};
+  return s.substr(begin, s.find_last_not_of(" \t\r\f\v\n") - begin + 1);
+}
+
+// At most 120 bytes, cut on a character boundary, "…" where cut.
+std::string CutTitle(std::string_view s) {
+  std::string out(s);
+  if (out.size() <= 120) return out;
+  out.resize(117);
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+  if (!out.empty()) out.pop_back();  // the lead byte of a cut character, or a whole one
+  return out + "…";
+}
+
+}  // namespace
+
+std::string DisplayTitle(const Record& record, bool* from_text) {
+  if (from_text) *from_text = false;
+  if (record.titel && !record.titel->empty()) return *record.titel;
+  if (from_text) *from_text = true;
+  if (record.soort == kMotie || record.soort == kAmendement || record.soort == kResolutie) {
+    std::string title = record.soort;
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    if (!record.indieners.empty()) {
+      title += " van ";
+      for (size_t i = 0; i < record.indieners.size() && i < 3; ++i) {
+        title += (i ? ", " : "") + record.indieners[i];
+      }
+      if (record.indieners.size() > 3 || !record.mede_indieners.empty()) title += " c.s.";
+    }
+    if (const auto& date = record.datum_indiening ? record.datum_indiening : record.vergadering) {
+      title += " (" + *date + ")";
+    }
+    return title;
+  }
+  std::vector<std::string_view> lines;
+  for (std::string_view rest = record.tekst; !rest.empty();) {
+    const size_t end = rest.find('\n');
+    lines.push_back(TrimSpace(rest.substr(0, end)));
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  }
+  // A letter's subject: "Onderwerp" or "Betreft", on its line or below.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    for (std::string_view label : {"Onderwerp", "Betreft"}) {
+      const std::string_view line = lines[i];
+      if (line.rfind(label, 0) != 0) continue;
+      std::string_view rest = line.substr(label.size());
+      if (!rest.empty() && rest.front() != ':' &&
+          !std::isspace(static_cast<unsigned char>(rest.front()))) {
+        continue;  // "Onderwerpen ..."
+      }
+      rest = TrimSpace(rest);
+      if (!rest.empty() && rest.front() == ':') rest = TrimSpace(rest.substr(1));
+      for (size_t j = i + 1; rest.empty() && j < lines.size() && j < i + 4; ++j) rest = lines[j];
+      if (!rest.empty()) return CutTitle(rest);
+    }
+  }
+  // Else the first line that reads as words, not the salutation.
+  for (std::string_view line : lines) {
+    int letters = 0;
+    for (char c : line) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+    if (letters >= 4 && line.rfind("Geachte", 0) != 0) return CutTitle(line);
+  }
+  return record.soort + " " + record.id;
+}
+
 const std::vector<std::string>& ContractKeys() {
   static const std::vector<std::string> keys = {
       "id",          "soort",          "titel",         "orgaan",

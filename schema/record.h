@@ -104,6 +104,15 @@ nlohmann::ordered_json ToJson(const Record& record, bool with_provenance = false
 // Used by the archive, which stores records as JSON.
 Result<Record> RecordFromJson(const nlohmann::ordered_json& json);
 
+// What a document is called where it is listed (search results, document
+// pages, feeds, reports): its titel; else, for a motion, amendment or
+// resolutie without one (as many council and parliament motions are),
+// "Motie van X c.s. (datum)"; else its own heading: a letter's
+// "Onderwerp" or "Betreft" line, else its first line of words that is not
+// a salutation, cut at 120 bytes. `from_text`, when given, tells whether it
+// was made up rather than extracted.
+std::string DisplayTitle(const Record& record, bool* from_text = nullptr);
+
 // Keys of the contract, in order; used by tests and the CSV export.
 const std::vector<std::string>& ContractKeys();
 

@@ -180,6 +180,7 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
     r.score = hit.score;
     r.rollen = std::move(hit.rollen);
     r.versions = std::move(hit.versions);
+    r.version_files = std::move(hit.version_files);
     r.record = std::move(hit.record);
     answer.results.push_back(std::move(r));
   }

@@ -46,6 +46,7 @@ struct SearchResult {
   // Every version of this motion (one per mailing it came in), oldest
   // first, this result's own among them; search shows a motion once.
   std::vector<std::string> versions;
+  std::vector<std::string> version_files;  // the file (mailing) each came in, same order
 };
 
 struct SearchAnswer {

@@ -120,8 +120,9 @@ std::string VersionsHtml(const std::vector<schema::Record>& versions, const std:
     const schema::Record& v = versions[i];
     html += "<div class=\"versie\" data-id=\"" + Escape(v.id) + "\"><h3>Versie " +
             std::to_string(i + 1) + (v.id == shown ? " (deze pagina)" : "") + "</h3><p>" +
-            Link(DocumentUrl(v.id), DisplayTitle(v)) + " — nazending <span class=\"nazending\">" +
-            Escape(v.bron.bestand) + "</span>, " + PagesText(v.bron);
+            Link(DocumentUrl(v.id), schema::DisplayTitle(v)) +
+            " — nazending <span class=\"nazending\">" + Escape(v.bron.bestand) + "</span>, " +
+            PagesText(v.bron);
     if (v.vergadering) html += ", ALV " + Escape(*v.vergadering);
     if (v.datum_indiening) html += ", ingediend " + Escape(*v.datum_indiening);
     if (v.preadvies) html += ", preadvies " + Escape(v.preadvies->advies);
@@ -172,7 +173,8 @@ Result<std::string> RelatedHtml(archive::Archive& archive, const schema::Record&
     const std::string other_year =
         o_rec.datum_indiening.value_or(o_rec.vergadering.value_or("")).substr(0, 4);
     if (o_rec.indieners == d.indieners && other_year == year) continue;
-    items += "<li>" + Link(DocumentUrl(o_rec.id), DisplayTitle(o_rec)) + " <span class=\"meta\">" +
+    items += "<li>" + Link(DocumentUrl(o_rec.id), schema::DisplayTitle(o_rec)) +
+             " <span class=\"meta\">" +
              Escape(o_rec.indieners.empty() ? std::string("-") : o_rec.indieners.front()) +
              (other_year.empty() ? "" : ", " + Escape(other_year)) + "</span></li>";
     if (++shown == 5) break;
@@ -198,65 +200,6 @@ std::string MarkedText(const std::string& page_text, const search::ParsedQuery* 
 }
 
 }  // namespace
-
-std::string DisplayTitle(const schema::Record& record, bool* from_text) {
-  if (from_text) *from_text = false;
-  if (record.titel && !record.titel->empty()) return *record.titel;
-  if (from_text) *from_text = true;
-  // A motion without a title of its own (as many council and parliament
-  // motions are) is known by its submitters and date.
-  if (record.soort == schema::kMotie || record.soort == schema::kAmendement ||
-      record.soort == schema::kResolutie) {
-    std::string title = record.soort;
-    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-    if (!record.indieners.empty()) {
-      title += " van ";
-      for (size_t i = 0; i < record.indieners.size() && i < 3; ++i) {
-        title += (i ? ", " : "") + record.indieners[i];
-      }
-      if (record.indieners.size() > 3 || !record.mede_indieners.empty()) title += " c.s.";
-    }
-    if (const auto& date = record.datum_indiening ? record.datum_indiening : record.vergadering) {
-      title += " (" + *date + ")";
-    }
-    return title;
-  }
-  const auto lines = text::SplitLines(record.tekst);
-  auto cut = [](std::string_view s) {
-    std::string out(s);
-    if (out.size() > 120) {
-      out.resize(117);
-      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) {
-        out.pop_back();
-      }
-      if (!out.empty()) out.pop_back();
-      out += "…";
-    }
-    return out;
-  };
-  // A letter's subject: "Onderwerp" / "Betreft", on its line or the next.
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view line = text::Trim(lines[i]);
-    for (std::string_view label : {"Onderwerp", "Betreft", "Betreft:", "Onderwerp:"}) {
-      if (line.rfind(label, 0) != 0) continue;
-      std::string_view rest = text::Trim(line.substr(label.size()));
-      if (!rest.empty() && rest.front() == ':') rest = text::Trim(rest.substr(1));
-      for (size_t j = i + 1; rest.empty() && j < lines.size() && j < i + 4; ++j) {
-        rest = text::Trim(lines[j]);
-      }
-      if (!rest.empty()) return cut(rest);
-    }
-  }
-  // Else the first line that reads as words, not a salutation.
-  for (const auto& raw : lines) {
-    std::string_view line = text::Trim(raw);
-    int letters = 0;
-    for (char c : line) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
-    if (letters < 4 || line.rfind("Geachte", 0) == 0) continue;
-    return cut(line);
-  }
-  return record.soort + " " + record.id;
-}
 
 Result<Response> DocumentPage(archive::Archive& archive, const std::string& id,
                               const Request& req) {
@@ -294,10 +237,10 @@ Result<Response> DocumentPage(archive::Archive& archive, const std::string& id,
   auto title_of = [&](const std::string& other) -> Result<std::string> {
     auto r = archive.LoadRecord(other);
     if (!r.ok()) return r.status();
-    return r->has_value() ? DisplayTitle(**r) : other;
+    return r->has_value() ? schema::DisplayTitle(**r) : other;
   };
   bool from_text = false;
-  const std::string title = DisplayTitle(d, &from_text);
+  const std::string title = schema::DisplayTitle(d, &from_text);
   std::string body = "<p class=\"soort\">" + Escape(d.soort) + "</p><h1" +
                      (from_text ? " class=\"kop-uit-tekst\" title=\"kop uit de tekst\"" : "") +
                      ">" + Escape(title) + "</h1>";

@@ -24,11 +24,6 @@ Result<search::SearchOptions> OptionsFrom(const Request& request);
 // URL of the same query.
 Params SearchParams(const Request& request);
 
-// What a document is called: its titel, else its own heading (the
-// "Onderwerp" or "Betreft" line of a letter, else its first line of
-// text). `from_text` tells which.
-std::string DisplayTitle(const schema::Record& record, bool* from_text = nullptr);
-
 Result<Response> SearchPage(archive::Archive& archive, const Request& request);
 Result<Response> SearchCsv(archive::Archive& archive, const Request& request);
 Result<Response> ApiSearch(archive::Archive& archive, const Request& request);

@@ -136,7 +136,7 @@ std::string ResultHtml(const search::SearchResult& r, const search::SearchAnswer
                        const std::string& query) {
   const schema::Record& d = r.record;
   bool from_text = false;
-  const std::string title = DisplayTitle(d, &from_text);
+  const std::string title = schema::DisplayTitle(d, &from_text);
   std::string html =
       "<li class=\"result\" data-id=\"" + Escape(d.id) + "\"><a class=\"titel" +
       (from_text ? " kop-uit-tekst" : "") + "\" href=\"" + Escape(DocumentUrl(d.id, query)) +
@@ -161,11 +161,14 @@ std::string ResultHtml(const search::SearchResult& r, const search::SearchAnswer
           Escape(DocumentUrl(d.id, query) + "#pagina-" + std::to_string(r.page)) +
           "\">in de tekst</a></div>";
   if (r.versions.size() > 1) {
+    // Newest first, each named by the mailing it came in.
     html += "<div class=\"versies\">" + std::to_string(r.versions.size()) +
-            " versies van deze motie (één per nazending): ";
-    for (size_t i = 0; i < r.versions.size(); ++i) {
-      html += (i ? ", " : "") + std::string("<a href=\"") +
-              Escape(DocumentUrl(r.versions[i], query)) + "\">" + std::to_string(i + 1) + "</a>";
+            " versies van deze motie, de nieuwste eerst: ";
+    for (size_t i = r.versions.size(); i-- > 0;) {
+      const std::string name =
+          i < r.version_files.size() ? r.version_files[i] : "versie " + std::to_string(i + 1);
+      html += std::string(i + 1 < r.versions.size() ? ", " : "") + "<a href=\"" +
+              Escape(DocumentUrl(r.versions[i], query)) + "\">" + Escape(name) + "</a>";
     }
     html += "</div>";
   }

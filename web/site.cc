@@ -116,7 +116,7 @@ Result<Response> AtomFeed(archive::Archive& archive, const Request& req) {
     if (r.datum_indiening) summary += ", ingediend " + *r.datum_indiening;
     if (!r.verzoeken.empty())
       summary += ". " + r.verzoeken.front().soort + " " + r.verzoeken.front().tekst;
-    entries += "<entry><title>" + XmlText(DisplayTitle(r)) +
+    entries += "<entry><title>" + XmlText(schema::DisplayTitle(r)) +
                "</title><id>urn:motiearchief:" + XmlText(r.id) + "</id><link href=\"" +
                XmlText(base + DocumentUrl(r.id)) +
                "\"/><link rel=\"enclosure\" type=\"application/pdf\" href=\"" +

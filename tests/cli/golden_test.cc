@@ -253,7 +253,8 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   // Back to schema version 3, as an archive made before the search index.
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP INDEX motie_versie_by_first; DROP TABLE search_pending; "
+               " 'DROP TABLE document_advies; DROP INDEX motie_versie_by_first; "
+               "DROP TABLE search_pending; "
                "DROP TABLE link_key_pending; DROP TABLE link_key; "
                "DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
                "DROP TABLE uitvoering; DROP INDEX page_by_confidence; "

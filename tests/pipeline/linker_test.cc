@@ -134,5 +134,102 @@ TEST(LinkerTest, ArchivedPreadviesFindsItsLaterMotion) {
   EXPECT_TRUE(LinkPreadviezen({m}, unlinked).empty());
 }
 
+// ChooseAdvice, from a table: a file's documents, links and versions;
+// what the archive holds (candidates with their places, and the groups
+// of the motions touched); which preadvies each document's advice is from.
+TEST(LinkerTest, ChooseAdviceTable) {
+  auto preadvies = [](const std::string& id) {
+    schema::Record r;
+    r.id = id;
+    r.soort = schema::kPreadvies;
+    r.preadvies = schema::Advice{"overnemen", "", std::nullopt, "", ""};
+    return r;
+  };
+  auto archived = [](schema::Record r, std::optional<std::string> first, int64_t file) {
+    archive::LinkCandidate c;
+    c.record = std::move(r);
+    c.first_version_id = std::move(first);
+    c.place = {file, 0};
+    return c;
+  };
+  using Sources = std::vector<std::pair<std::string, std::string>>;
+  const schema::Record m1 = Motion("m1", "Meer woningen", {"Utrecht"});
+  const schema::Record m2 = Motion("m2", "Meer woningen", {"Utrecht"});
+  const struct {
+    const char* what;
+    std::vector<schema::Record> documents;
+    std::vector<archive::Link> links;
+    std::vector<archive::Version> versions;
+    std::vector<archive::LinkCandidate> candidates;
+    std::vector<archive::MotionGroup> groups;
+    Sources expected;  // (document, preadvies), sorted
+  } cases[] = {
+      {"a motion and its preadvies in one file",
+       {m1, preadvies("p1")},
+       {{"p1", "m1", 0.9, ""}},
+       {{"m1", "m1"}},
+       {},
+       {},
+       {{"m1", "p1"}, {"p1", "p1"}}},
+      {"no preadvies: no advice", {m1}, {}, {{"m1", "m1"}}, {}, {}, {}},
+      {"a later preadvies for an archived motion: every version takes it",
+       {preadvies("p2")},
+       {{"p2", "m1", 0.9, ""}},
+       {},
+       {archived(m1, "m1", 1)},
+       {{"m1", {"m1", "m2"}, {{"p1", "preadvies", {1, 1}}}}},
+       {{"m1", "p2"}, {"m2", "p2"}, {"p2", "p2"}}},
+      {"a new version of an archived motion takes the group's preadvies",
+       {m2},
+       {},
+       {{"m2", "m1"}},
+       {archived(m1, "m1", 1)},
+       {{"m1", {"m1"}, {{"p1", "preadvies", {2, 0}}, {"p0", "preadvies", {1, 3}}}}},
+       {{"m1", "p1"}, {"m2", "p1"}}},
+      {"an archived preadvies linked now to a new motion: the newest place wins",
+       {m2},
+       {{"p3", "m2", 0.8, ""}},
+       {{"m2", "m2"}},
+       {archived(preadvies("p3"), std::nullopt, 5)},
+       {{"m2", {}, {}}},
+       {{"m2", "p3"}}},
+      {"an amendment is linked, other documents are not",
+       {[] {
+          schema::Record a = Motion("a1", "Amendement begroting", {"Almere"});
+          a.soort = schema::kAmendement;
+          return a;
+        }(),
+        preadvies("p4"),
+        [] {
+          schema::Record b;
+          b.id = "b1";
+          b.soort = schema::kBrief;
+          return b;
+        }()},
+       {{"p4", "a1", 0.7, ""}},
+       {{"a1", "a1"}},
+       {},
+       {},
+       {{"a1", "p4"}, {"p4", "p4"}}},
+  };
+  for (const auto& c : cases) {
+    archive::FileIngest file;
+    file.documents = c.documents;
+    file.links = c.links;
+    file.versions = c.versions;
+    const auto groups = AdviceGroups(file, c.candidates);
+    for (const auto& g : c.groups) {
+      EXPECT_NE(std::find(groups.begin(), groups.end(), g.first_version_id), groups.end())
+          << c.what << ": group " << g.first_version_id << " not asked for";
+    }
+    Sources got;
+    for (const auto& a : ChooseAdvice(file, c.candidates, c.groups)) {
+      got.emplace_back(a.document_id, a.preadvies_id);
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, c.expected) << c.what;
+  }
+}
+
 }  // namespace
 }  // namespace motiearchief::pipeline

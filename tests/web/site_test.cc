@@ -225,6 +225,16 @@ TEST_F(SiteTest, TheDocumentPageShowsVersionsWithWhatChangedAndTheirMailings) {
   ASSERT_EQ(api["results"].size(), 1u);
   const auto& versions = api["results"][0]["versies"];
   ASSERT_EQ(versions.size(), 2u);
+  // The result names each version's mailing, newest first.
+  Response results =
+      Get("/", {{"q", "\"bestaanszekerheid voor medewerkers\""}, {"soort", "motie"}});
+  std::string listed;
+  ASSERT_TRUE(RE2::PartialMatch(results.body, "<div class=\"versies\">([^\n]*?)</div>", &listed));
+  const size_t newest = listed.find("nazendingen-alv-2023-12-01.pdf");
+  const size_t oldest = listed.find("motie-sudwest-fryslan-losser-met-ondersteuners.pdf");
+  ASSERT_NE(newest, std::string::npos) << listed;
+  ASSERT_NE(oldest, std::string::npos) << listed;
+  EXPECT_LT(newest, oldest);
   Response page = Get("/documents/" + versions[1].get<std::string>());
   ASSERT_EQ(page.status, 200);
   const auto shown = All(page.body, "<div class=\"versie\" data-id=\"([0-9a-f]+)\"");
