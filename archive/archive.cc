@@ -819,41 +819,48 @@ void BindMatching(Stmt& s, const SearchRequest& q, const internal::Dialect& dial
 Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
   Facets facets;
   const internal::Dialect& dialect = conn_->dialect();
-  // Each facet counts the same matching documents.
+  // One statement: the matching documents are found once (a materialised
+  // CTE, with only the few values the facets count), and each facet is a
+  // GROUP BY over them. Five statements found them five times (measured at
+  // 100,000 documents, a word in every one: 5.3 s).
   const std::string hits =
-      "WITH hits AS (SELECT d.doc_no, d.id, d.soort, d.record, "
-      "coalesce(d.datum_indiening, d.vergadering) AS datum, (" +
+      "WITH hits AS MATERIALIZED (SELECT d.id, d.soort, " +
+      dialect.json_text("d.record", "orgaan") +
+      " AS orgaan, substr(coalesce(d.datum_indiening, d.vergadering), 1, 4) AS jaar, (" +
       AdviceOf(dialect) + ") AS advies" + MatchingDocuments(q, dialect) + ") ";
-  const std::string orgaan = dialect.json_text("record", "orgaan");
-  const std::pair<std::vector<FacetCount>*, std::string> queries[] = {
-      {&facets.soort, "SELECT soort AS value, count(*) AS n FROM hits GROUP BY 1"},
-      {&facets.orgaan, "SELECT " + orgaan + " AS value, count(*) AS n FROM hits WHERE " + orgaan +
-                           " IS NOT NULL GROUP BY 1"},
-      {&facets.jaar,
-       "SELECT substr(datum, 1, 4) AS value, count(*) AS n FROM hits WHERE datum IS NOT NULL "
-       "GROUP BY 1"},
-      {&facets.advies,
-       "SELECT advies AS value, count(*) AS n FROM hits WHERE advies IS NOT NULL GROUP BY 1"},
-      {&facets.indiener,
-       "SELECT g.gemeente AS value, count(DISTINCT g.document_id) AS n FROM hits h JOIN "
-       "document_gemeente g ON g.document_id = h.id GROUP BY 1"},
+  const std::string order =
+      " ORDER BY n DESC, value" + std::string(dialect.binary_collation) + " LIMIT :per_facet";
+  std::vector<FacetCount>* const by_number[] = {&facets.soort, &facets.orgaan, &facets.jaar,
+                                                &facets.advies, &facets.indiener};
+  const std::string selects[] = {
+      "SELECT soort AS value, count(*) AS n FROM hits GROUP BY 1",
+      "SELECT orgaan AS value, count(*) AS n FROM hits WHERE orgaan IS NOT NULL GROUP BY 1",
+      "SELECT jaar AS value, count(*) AS n FROM hits WHERE jaar IS NOT NULL GROUP BY 1",
+      "SELECT advies AS value, count(*) AS n FROM hits WHERE advies IS NOT NULL GROUP BY 1",
+      "SELECT g.gemeente AS value, count(DISTINCT g.document_id) AS n FROM hits h JOIN "
+      "document_gemeente g ON g.document_id = h.id GROUP BY 1",
   };
-  for (const auto& [out, select] : queries) {
-    const std::string sql = hits + "SELECT value, n FROM (" + select +
-                            ") f ORDER BY n DESC, value" + dialect.binary_collation +
-                            " LIMIT :per_facet";
-    Stmt s(*conn_, sql.c_str());
-    if (!s.prepared()) return conn_->Error("facets");
-    BindMatching(s, q, dialect);
-    s.Bind(s.ParameterIndex(":per_facet"), per_facet);
-    StepResult rc;
-    while ((rc = s.Step()) == kRow) out->push_back({s.Text(0), s.Int(1)});
-    if (rc != kDone) {
-      if (conn_->LastErrorIsSyntax()) {
-        return Status::InvalidArgument("search: " + conn_->LastErrorMessage());
-      }
-      return conn_->Error("facets");
+  std::string sql = hits;
+  for (size_t i = 0; i < std::size(selects); ++i) {
+    if (i > 0) sql += " UNION ALL ";
+    sql += "SELECT " + std::to_string(i) + " AS facet, value, n FROM (SELECT value, n FROM (" +
+           selects[i] + ") c" + order + ") f" + std::to_string(i);
+  }
+  Stmt s(*conn_, sql.c_str());
+  if (!s.prepared()) return conn_->Error("facets");
+  BindMatching(s, q, dialect);
+  s.Bind(s.ParameterIndex(":per_facet"), per_facet);
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) {
+    const int64_t facet = s.Int(0);
+    if (facet < 0 || facet >= static_cast<int64_t>(std::size(by_number))) continue;
+    by_number[facet]->push_back({s.Text(1), s.Int(2)});
+  }
+  if (rc != kDone) {
+    if (conn_->LastErrorIsSyntax()) {
+      return Status::InvalidArgument("search: " + conn_->LastErrorMessage());
     }
+    return conn_->Error("facets");
   }
   // Years read best in order.
   std::sort(facets.jaar.begin(), facets.jaar.end(),
