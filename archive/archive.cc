@@ -491,7 +491,8 @@ Result<std::vector<schema::Record>> Archive::LoadWhere(const std::string& where,
       return Status::Corruption("document " + s.Text(1) + ": " + parsed.status().message());
     }
     schema::Record r = std::move(*parsed);
-    if (r.soort != schema::kMotie) r.motie = s.OptText(2);
+    // `motie` is the link ingest stored (a preadvies's motion), if any.
+    r.motie = s.OptText(2);
     // Records stored before the text was kept once carry it themselves.
     if (r.tekst.empty()) r.tekst = s.Text(3);
     records.push_back(std::move(r));
