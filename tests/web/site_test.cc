@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "base/sha256.h"
 #include "tests/archive/scratch_archive.h"
@@ -257,6 +258,31 @@ TEST_F(SiteTest, TheDocumentPageShowsVersionsWithWhatChangedAndTheirMailings) {
   // The preadvies by title and advice.
   EXPECT_NE(page.body.find("class=\"advies\">overnemen"), std::string::npos);
   EXPECT_NE(page.body.find("class=\"preadvies\""), std::string::npos);
+}
+
+TEST_F(SiteTest, RelatedMotionsShareSubjectWordsAndAreOtherMotions) {
+  const auto api = Api({{"q", "\"herstel financiele verhouding\""}, {"soort", "motie"}});
+  ASSERT_FALSE(api["results"].empty());
+  const auto& hit = api["results"][0];
+  Response page = Get("/documents/" + hit["id"].get<std::string>());
+  std::string section;
+  ASSERT_TRUE(RE2::PartialMatch(page.body, "<section class=\"verwant\">(.*?)</section>", &section));
+  const auto related = All(section, "<li><a href=\"/documents/([0-9a-f]+)\"");
+  ASSERT_FALSE(related.empty());
+  for (const auto& id : related) {
+    for (const auto& own : hit["versies"]) EXPECT_NE(id, own.get<std::string>());
+    const json other = json::parse(Get("/api/documents/" + id).body);
+    EXPECT_EQ(other["soort"], "motie") << id;
+  }
+  // The words it went by are a query of their own, one click away.
+  const auto query = All(section, "<a href=\"(/\\?q=[^\"]+)\"");
+  ASSERT_EQ(query.size(), 1u);
+  const Request again = Follow(query[0]);
+  EXPECT_NE(again.Param("q").find(" OR "), std::string::npos);
+  const auto found = Api(again.params);
+  std::set<std::string> ids;
+  for (const auto& r : found["results"]) ids.insert(r["id"]);
+  for (const auto& id : related) EXPECT_TRUE(ids.count(id)) << id;
 }
 
 TEST_F(SiteTest, EveryDocumentHasATitleAndALinkToCite) {
