@@ -161,19 +161,20 @@ namespace {
 // the record and the field.
 class FieldReader {
  public:
-  std::string Text(const nlohmann::ordered_json& j, const char* key, const char* fallback = "") {
+  std::string TextField(const nlohmann::ordered_json& j, const char* key,
+                        const char* fallback = "") {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return fallback;
     if (!it->is_string()) return Wrong(key, "text", *it), fallback;
     return it->get<std::string>();
   }
-  std::optional<std::string> OptText(const nlohmann::ordered_json& j, const char* key) {
+  std::optional<std::string> OptionalTextField(const nlohmann::ordered_json& j, const char* key) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
     if (!it->is_string()) return Wrong(key, "text", *it), std::nullopt;
     return it->get<std::string>();
   }
-  int Int(const nlohmann::ordered_json& j, const char* key) {
+  int IntField(const nlohmann::ordered_json& j, const char* key) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return 0;
     if (!it->is_number_integer()) return Wrong(key, "a whole number", *it), 0;
@@ -217,7 +218,7 @@ class FieldReader {
     Wrong(key, "a list of objects", v);
     return false;
   }
-  const std::string& problem() const { return problem_; }
+  const std::string& first_error() const { return problem_; }
 
  private:
   void Wrong(const char* key, const char* wanted, const nlohmann::ordered_json& got) {
@@ -234,8 +235,8 @@ std::vector<Clause> Clauses(FieldReader& f, const nlohmann::ordered_json& j, con
   if (const auto* a = f.Array(j, key)) {
     for (const auto& v : *a) {
       if (!f.IsObject(key, v)) continue;
-      out.push_back(
-          {f.Text(v, "soort"), f.Text(v, "tekst"), f.Int(v, "pagina"), f.Text(v, "regel")});
+      out.push_back({f.TextField(v, "soort"), f.TextField(v, "tekst"), f.IntField(v, "pagina"),
+                     f.TextField(v, "regel")});
     }
   }
   return out;
@@ -250,54 +251,54 @@ Result<Record> RecordFromJson(const nlohmann::ordered_json& j) {
   }
   FieldReader f;
   Record r;
-  r.id = f.Text(j, "id");
-  r.soort = f.Text(j, "soort", kOverig);
-  r.titel = f.OptText(j, "titel");
-  r.orgaan = f.OptText(j, "orgaan");
+  r.id = f.TextField(j, "id");
+  r.soort = f.TextField(j, "soort", kOverig);
+  r.titel = f.OptionalTextField(j, "titel");
+  r.orgaan = f.OptionalTextField(j, "orgaan");
   r.indieners = f.Texts(j, "indieners");
   r.mede_indieners = f.Texts(j, "mede_indieners");
   r.ondersteuners = f.Texts(j, "ondersteuners");
-  r.datum_indiening = f.OptText(j, "datum_indiening");
-  r.vergadering = f.OptText(j, "vergadering");
+  r.datum_indiening = f.OptionalTextField(j, "datum_indiening");
+  r.vergadering = f.OptionalTextField(j, "vergadering");
   r.overwegingen = Clauses(f, j, "overwegingen");
   r.verzoeken = Clauses(f, j, "verzoeken");
   if (const auto* a = f.Array(j, "ondertekenaars")) {
     for (const auto& v : *a) {
       if (!f.IsObject("ondertekenaars", v)) continue;
-      r.ondertekenaars.push_back(
-          {f.Text(v, "naam"), f.OptText(v, "functie"), f.OptText(v, "gemeente")});
+      r.ondertekenaars.push_back({f.TextField(v, "naam"), f.OptionalTextField(v, "functie"),
+                                  f.OptionalTextField(v, "gemeente")});
     }
   }
   if (const auto* o = f.Object(j, "preadvies")) {
     Advice a;
-    a.advies = f.Text(*o, "advies");
-    a.toelichting = f.Text(*o, "toelichting");
-    a.document = f.OptText(*o, "document");
-    a.strekking = f.Text(*o, "strekking");
-    a.status = f.Text(*o, "status");
+    a.advies = f.TextField(*o, "advies");
+    a.toelichting = f.TextField(*o, "toelichting");
+    a.document = f.OptionalTextField(*o, "document");
+    a.strekking = f.TextField(*o, "strekking");
+    a.status = f.TextField(*o, "status");
     r.preadvies = std::move(a);
   }
-  r.motie = f.OptText(j, "motie");
+  r.motie = f.OptionalTextField(j, "motie");
   if (const auto* o = f.Object(j, "bron")) {
-    r.bron.bestand = f.Text(*o, "bestand");
-    r.bron.sha256 = f.Text(*o, "sha256");
-    r.bron.pagina_van = f.Int(*o, "pagina_van");
-    r.bron.pagina_tot = f.Int(*o, "pagina_tot");
+    r.bron.bestand = f.TextField(*o, "bestand");
+    r.bron.sha256 = f.TextField(*o, "sha256");
+    r.bron.pagina_van = f.IntField(*o, "pagina_van");
+    r.bron.pagina_tot = f.IntField(*o, "pagina_tot");
     r.bron.ocr = f.Bool(*o, "ocr");
   }
-  r.tekst = f.Text(j, "tekst");
-  r.agendapunt = f.OptText(j, "agendapunt");
+  r.tekst = f.TextField(j, "tekst");
+  r.agendapunt = f.OptionalTextField(j, "agendapunt");
   r.onbekende_gemeenten = f.Texts(j, "onbekende_gemeenten");
   if (const auto* a = f.Array(j, "herkomst")) {
     for (const auto& v : *a) {
       if (!f.IsObject("herkomst", v)) continue;
-      r.herkomst.push_back(
-          {f.Text(v, "veld"), f.Text(v, "waarde"), f.Int(v, "pagina"), f.Text(v, "regel")});
+      r.herkomst.push_back({f.TextField(v, "veld"), f.TextField(v, "waarde"),
+                            f.IntField(v, "pagina"), f.TextField(v, "regel")});
     }
   }
-  if (!f.problem().empty()) {
+  if (!f.first_error().empty()) {
     return Status::Corruption("record " + (r.id.empty() ? std::string("without id") : r.id) + ": " +
-                              f.problem());
+                              f.first_error());
   }
   return r;
 }
