@@ -35,6 +35,11 @@ struct OcrOptions {
   // Renders larger than this many pixels are made at a lower resolution,
   // so a page of absurd size cannot exhaust memory. Default 60 million.
   long max_pixels = 60'000'000;
+  // A page drawing an image of more pixels than this (as the PDF declares
+  // them) is not OCR'd, and a warning says why: rendering would decode the
+  // whole image, minutes of work for a hostile file. Default 250 million
+  // (an A0 page scanned at 400 dpi).
+  double max_image_pixels = 250e6;
 };
 
 // An 8-bit greyscale image, rows top to bottom.

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "reader/scan_resolution.h"
@@ -29,7 +30,7 @@ thread_local std::vector<std::string>* t_warnings = nullptr;
 
 void CollectPopplerMessage(const std::string& message, void*) {
   if (t_warnings == nullptr || t_warnings->size() >= 100) return;
-  // Pages needing OCR are parsed twice (ScanResolutions): say things once.
+  // Pages needing OCR are parsed twice (ImagesOnPages): say things once.
   std::string warning = "poppler: " + message;
   if (std::find(t_warnings->begin(), t_warnings->end(), warning) == t_warnings->end()) {
     t_warnings->push_back(std::move(warning));
@@ -258,13 +259,21 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
     }
     std::vector<int> candidates = missing;
     candidates.insert(candidates.end(), fragments.begin(), fragments.end());
-    const std::vector<double> ppi = ScanResolutions(path, candidates);
+    const std::vector<PageImages> images = ImagesOnPages(path, candidates);
     std::vector<int> todo;
     std::vector<double> todo_ppi;
     for (size_t i = 0; i < candidates.size(); ++i) {
-      if (i < missing.size() || ppi[i] > 0) {
+      if (images[i].most_pixels > options.ocr.max_image_pixels) {
+        std::ostringstream why;
+        why << "page " << candidates[i] + 1 << ": not OCR'd, it draws an image of "
+            << std::llround(images[i].most_pixels / 1e6) << " million pixels (the limit is "
+            << std::llround(options.ocr.max_image_pixels / 1e6) << " million)";
+        result.warnings.push_back(why.str());
+        continue;
+      }
+      if (i < missing.size() || images[i].scan_ppi > 0) {
         todo.push_back(candidates[i]);
-        todo_ppi.push_back(ppi[i]);
+        todo_ppi.push_back(images[i].scan_ppi);
       }
     }
     if (!todo.empty()) OcrPages(*doc, todo, todo_ppi, options.ocr, result);

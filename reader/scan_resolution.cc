@@ -25,6 +25,7 @@ class ImageFinder : public OutputDev {
     page_area_ = state ? state->getPageWidth() * state->getPageHeight() : 0;
     largest_area_ = 0;
     ppi_ = 0;
+    most_pixels_ = 0;
   }
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                      bool interpolate, bool inline_image) override {
@@ -57,11 +58,13 @@ class ImageFinder : public OutputDev {
 
   // The scan's resolution on the last page shown, or 0.
   double ScanPpi() const { return page_area_ > 0 && largest_area_ >= 0.5 * page_area_ ? ppi_ : 0; }
+  double MostPixels() const { return most_pixels_; }
 
  private:
   // At 72 dpi the transformation maps the image's unit square to points.
   void Record(GfxState* state, int width, int height) {
     if (state == nullptr || width <= 0 || height <= 0) return;
+    most_pixels_ = std::max(most_pixels_, static_cast<double>(width) * height);
     const double* m = state->getCTM();
     const double area = std::fabs(m[0] * m[3] - m[1] * m[2]);
     const double across = std::hypot(m[0], m[1]) / 72.0;  // inches
@@ -74,12 +77,13 @@ class ImageFinder : public OutputDev {
   double page_area_ = 0;
   double largest_area_ = 0;
   double ppi_ = 0;
+  double most_pixels_ = 0;
 };
 
 }  // namespace
 
-std::vector<double> ScanResolutions(const std::string& path, const std::vector<int>& pages) {
-  std::vector<double> result(pages.size(), 0.0);
+std::vector<PageImages> ImagesOnPages(const std::string& path, const std::vector<int>& pages) {
+  std::vector<PageImages> result(pages.size());
   // Counted: poppler-cpp holds one as well; the first one set up wins.
   GlobalParamsIniter params(nullptr);
   PDFDoc doc(std::make_unique<GooString>(path));
@@ -90,7 +94,7 @@ std::vector<double> ScanResolutions(const std::string& path, const std::vector<i
     if (number < 1 || number > doc.getNumPages()) continue;
     doc.displayPage(&finder, number, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
                     /*printing=*/false);
-    result[i] = finder.ScanPpi();
+    result[i] = {finder.ScanPpi(), finder.MostPixels()};
   }
   return result;
 }

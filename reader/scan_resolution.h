@@ -10,15 +10,24 @@
 
 namespace motiearchief::reader {
 
-// For each 0-based page index in `pages` of the PDF at `path`: the
-// resolution (pixels per inch, the lower of the two axes) of the largest
-// image drawn on that page when the image covers at least half the page,
-// as a scan does; 0 for a page without one, and for every page when the
-// file cannot be read (the caller then renders at its default).
-// Interprets the pages' content but decodes no image. Poppler's messages go
-// where poppler-cpp sends them when a poppler::document is alive (so call
-// it while one is), else to stderr. Thread-compatible.
-std::vector<double> ScanResolutions(const std::string& path, const std::vector<int>& pages);
+// What the images drawn on one page amount to.
+struct PageImages {
+  // The resolution (pixels per inch, the lower of the two axes) of the
+  // largest image drawn when it covers at least half the page, as a scan
+  // does; 0 for a page without one.
+  double scan_ppi = 0;
+  // Width times height of the image with the most pixels (as the PDF
+  // declares them), 0 without images: what rendering the page would decode.
+  double most_pixels = 0;
+};
+
+// For each 0-based page index in `pages` of the PDF at `path`, its images;
+// zeros for every page when the file cannot be read (the caller then
+// renders at its default). Interprets the pages' content but decodes no
+// image. Poppler's messages go where poppler-cpp sends them when a
+// poppler::document is alive (so call it while one is), else to stderr.
+// Thread-compatible.
+std::vector<PageImages> ImagesOnPages(const std::string& path, const std::vector<int>& pages);
 
 }  // namespace motiearchief::reader
 

@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "reader/pdf_text.h"
 #include "tests/cli/command.h"
 #include "tests/reader/pdf_builder.h"
 
@@ -62,10 +65,14 @@ TEST(ScanResolutionTest, WhatTheImageOnEachPageAmountsTo) {
   std::ofstream(path, std::ios::binary) << PdfWithPages(contents);
   std::vector<int> pages;
   for (size_t i = 0; i < contents.size(); ++i) pages.push_back(static_cast<int>(i));
-  const std::vector<double> ppi = ScanResolutions(path, pages);
-  ASSERT_EQ(ppi.size(), contents.size());
+  const std::vector<PageImages> images = ImagesOnPages(path, pages);
+  ASSERT_EQ(images.size(), contents.size());
   for (size_t i = 0; i < contents.size(); ++i) {
-    EXPECT_NEAR(ppi[i], cases[i].ppi, 0.01) << "page " << i + 1 << ": " << cases[i].content;
+    EXPECT_NEAR(images[i].scan_ppi, cases[i].ppi, 0.01)
+        << "page " << i + 1 << ": " << cases[i].content;
+    // Every page but the vector drawing draws the 1275 x 1650 image.
+    EXPECT_EQ(images[i].most_pixels, i + 1 < contents.size() ? 1275.0 * 1650 : 0)
+        << "page " << i + 1;
   }
 }
 
@@ -96,18 +103,52 @@ TEST(ScanResolutionTest, AgreesWithPdfimagesOnTheScannedSamples) {
       expected.push_back(std::min(x_ppi, y_ppi));
     }
     ASSERT_FALSE(pages.empty()) << name;
-    const std::vector<double> ppi = ScanResolutions(path, pages);
+    const std::vector<PageImages> images = ImagesOnPages(path, pages);
     for (size_t i = 0; i < pages.size(); ++i) {
-      EXPECT_NEAR(ppi[i], expected[i], 1.0) << name << " page " << pages[i] + 1;  // it rounds
+      EXPECT_NEAR(images[i].scan_ppi, expected[i], 1.0)
+          << name << " page " << pages[i] + 1;  // it rounds
     }
   }
 }
 
 TEST(ScanResolutionTest, UnreadableFileGivesZeros) {
-  EXPECT_EQ(ScanResolutions("/nonexistent/x.pdf", {0, 1}), (std::vector<double>{0, 0}));
+  auto zeros = [](const std::vector<PageImages>& images) {
+    for (const auto& i : images) {
+      if (i.scan_ppi != 0 || i.most_pixels != 0) return false;
+    }
+    return images.size() == 2;
+  };
+  EXPECT_TRUE(zeros(ImagesOnPages("/nonexistent/x.pdf", {0, 1})));
   const std::string text =
       std::string(MA_SOURCE_DIR) + "/samples/motie-enschede-herstel-financiele-verhouding.pdf";
-  EXPECT_EQ(ScanResolutions(text, {0, 5}), (std::vector<double>{0, 0}));  // no image; no page 6
+  EXPECT_TRUE(zeros(ImagesOnPages(text, {0, 5})));  // no image; no page 6
+}
+
+// An image of absurd size is counted, not decoded; such a page is not
+// OCR'd (reading it would decode 10^10 pixels), and the file says why.
+TEST(ScanResolutionTest, AHugeImageIsCountedNotDecoded) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+      "<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray "
+      "/BitsPerComponent 8 /Length 4 >>\nstream\nabcd\nendstream",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << "
+      "/XObject << /Im 3 0 R >> >> >>",
+      "<< /Length 29 >>\nstream\nq 612 0 0 792 0 0 cm /Im Do Q\nendstream"};
+  const std::string path = testing::TempDir() + "huge_image.pdf";
+  std::ofstream(path, std::ios::binary) << testing_pdf::PdfFromObjects(objects);
+  const auto started = std::chrono::steady_clock::now();
+  const std::vector<PageImages> images = ImagesOnPages(path, {0});
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].most_pixels, 1e10);
+  auto read = ReadPdfText(path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  const bool said = std::any_of(read->warnings.begin(), read->warnings.end(), [](const auto& w) {
+    return w.find("page 1: not OCR'd, it draws an image of 10000 million pixels") !=
+           std::string::npos;
+  });
+  EXPECT_TRUE(said) << ::testing::PrintToString(read->warnings);
+  // Counted, not decoded: well within what one file may take.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
 }
 
 }  // namespace
