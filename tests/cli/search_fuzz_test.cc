@@ -1,8 +1,9 @@
 // Random query strings through the real `motiearchief search` binary on
-// the samples archive: every run ends with a documented exit code (0
-// results, 5 none, 2 input to fix), never a crash or an abort. Runs one
-// process per query, as many at a time as there are cores. The query code
-// itself is fuzzed in-process, 10,000 queries (tests/search/).
+// the samples archive, a short smoke test of its exit codes: every run ends
+// with a documented one (0 results, 5 none, 2 input to fix), never a crash
+// or an abort. Runs one process per query, as many at a time as there are
+// cores. The query code itself takes 10,000 random queries in-process
+// (tests/search/) and 10,000 through `serve` on each engine (tests/web/).
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -28,7 +29,7 @@ TEST(SearchFuzzTest, RandomQueriesThroughTheBinary) {
                             "/samples")
                 .exit_code,
             0);
-  constexpr int kQueries = 500;
+  constexpr int kQueries = 100;
   std::mt19937 rng(11);
   const unsigned workers = std::max(2u, std::thread::hardware_concurrency());
   std::map<pid_t, std::string> running;
@@ -64,7 +65,8 @@ TEST(SearchFuzzTest, RandomQueriesThroughTheBinary) {
   }
   EXPECT_EQ(total + static_cast<int>(crashed.size()), kQueries);
   // The generator makes real queries too (about 1 in 20 finds something).
-  EXPECT_GT(exit_codes[0], kQueries / 100);
+  EXPECT_GT(exit_codes[0], 0);
+  EXPECT_GT(exit_codes[2] + exit_codes[5], 0);
 }
 
 }  // namespace
