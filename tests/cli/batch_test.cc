@@ -315,11 +315,13 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
 // seconds, says so with its own exit code, leaves a consistent archive with
 // every file it stored complete, and the next run does the rest.
 TEST(BatchTest, SigtermStopsQuicklyAndTheNextRunFinishes) {
-  // Scans: several seconds of OCR each, so the stop lands mid-read.
+  // A text bundle, stored at once, then scans: seconds of OCR a page, so
+  // the stop lands mid-read. (The small scans: the 16-page mixed bundle
+  // only made the runs after the stop longer.)
   const std::string input = Scratch("stop-input");
   fs::create_directories(input);
   for (const auto& e : fs::directory_iterator(kSource + "/samples-scanned")) {
-    if (e.path().extension() == ".pdf")
+    if (e.path().extension() == ".pdf" && e.path().filename() != "nazendingen-gemengd.pdf")
       fs::copy_file(e.path(), input + "/" + e.path().filename().string());
   }
   fs::copy_file(kSource + "/samples/nazendingen-alv-2023-12-01.pdf", input + "/a-bundle.pdf");

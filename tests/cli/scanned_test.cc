@@ -51,13 +51,15 @@ std::vector<json> Lines(const std::string& text) {
 class ScannedTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = testing::TempDir() + "scanned_" + std::to_string(getpid()) + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_ + suffix);
-    ingest_ = testing_cli::Sh(Tool() + " ingest " + MA_SOURCE_DIR + "/samples-scanned").exit_code;
+    // Ingested once for all these tests by the CTest fixture scanned_archive
+    // (tests/CMakeLists.txt); `log` repeats that run's exit code.
+    db_ = MA_SCANNED_ARCHIVE;
+    ingest_ = testing_cli::Sh(Tool() + " log").exit_code;
     for (auto& r : Lines(testing_cli::Sh(Tool() + " export").out)) {
       records_[r["bron"]["bestand"]].push_back(r);
     }
-    const std::string text_db = db_ + ".text";
+    const std::string text_db =
+        testing::TempDir() + "scanned_twins_" + std::to_string(getpid()) + ".db";
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(text_db + suffix);
     const std::string text_tool = std::string(MA_BINARY) + " --db " + text_db;
     testing_cli::Sh(text_tool + " ingest " + MA_SOURCE_DIR + "/samples");
