@@ -190,6 +190,24 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& location,
     if (archive->schema_version_ == 0) {
       return Status::Corruption(archive->location() + ": empty or not a Motiearchief archive");
     }
+    // A reader of an archive from an older version of this program (the
+    // first search after an upgrade) brings it up to date first, as any
+    // writer would, then reads it as it is now.
+    const int latest = archive->latest_schema_version();
+    if (!options.inspect && archive->schema_version_ < latest) {
+      ArchiveOptions writer = options;
+      writer.read_only = false;
+      auto upgraded = Open(location, writer);
+      if (!upgraded.ok()) {
+        return Status::Error(upgraded.status().code(),
+                             archive->location() + " has schema version " +
+                                 std::to_string(archive->schema_version_) +
+                                 ", this program reads " + std::to_string(latest) +
+                                 ", and could not upgrade it: " + upgraded.status().message());
+      }
+      upgraded->reset();
+      return Open(location, options);
+    }
   }
   return archive;
 }
@@ -206,21 +224,24 @@ int Archive::latest_schema_version() const { return static_cast<int>(conn_->Migr
 
 Status Archive::Migrate() {
   const auto& migrations = conn_->Migrations();
+  // Every pending migration in one write transaction, the version read
+  // inside it: an archive is at one version or the next, never between
+  // (a process killed while creating a fresh archive leaves no schema, not
+  // half of one that newer code cannot read), and two processes opening a
+  // fresh archive at once migrate it once.
+  WriteTransaction tx(*conn_);
+  MA_RETURN_IF_ERROR(tx.Begin());
+  auto version = conn_->SchemaVersion();
+  if (!version.ok()) return version.status();
+  schema_version_ = *version;
+  if (schema_version_ > static_cast<int>(migrations.size())) {
+    return Status::Corruption(location() + ": archive has schema version " +
+                              std::to_string(schema_version_) + ", newer than this program's " +
+                              std::to_string(migrations.size()));
+  }
+  if (schema_version_ == static_cast<int>(migrations.size())) return Status::Ok();
   for (const schema::Migration& m : migrations) {
-    // Each migration in its own write transaction, the version read again
-    // inside it: two processes opening a fresh archive at once migrate it
-    // once.
-    WriteTransaction tx(*conn_);
-    MA_RETURN_IF_ERROR(tx.Begin());
-    auto version = conn_->SchemaVersion();
-    if (!version.ok()) return version.status();
-    schema_version_ = *version;
-    if (schema_version_ > static_cast<int>(migrations.size())) {
-      return Status::Corruption(location() + ": archive has schema version " +
-                                std::to_string(schema_version_) + ", newer than this program's " +
-                                std::to_string(migrations.size()));
-    }
-    if (m.version <= schema_version_) continue;  // rolled back: nothing written
+    if (m.version <= schema_version_) continue;
     if (m.version == 1) {
       MA_RETURN_IF_ERROR(
           conn_->Exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER "
@@ -235,9 +256,9 @@ Status Archive::Migrate() {
       return conn_->Error(location() + ": record migration " + std::string(m.name));
     }
     MA_RETURN_IF_ERROR(conn_->SetSchemaVersion(m.version));
-    MA_RETURN_IF_ERROR(tx.Commit());
-    schema_version_ = m.version;
   }
+  MA_RETURN_IF_ERROR(tx.Commit());
+  schema_version_ = static_cast<int>(migrations.size());
   return Status::Ok();
 }
 

@@ -39,7 +39,10 @@ class Connection;
 bool IsPostgresUrl(const std::string& location);
 
 struct ArchiveOptions {
-  // Open without writing: no migrations, no WAL switch. Default false.
+  // Open without writing: no WAL switch, and no migrations, except that an
+  // archive from an older version of the program is brought up to date
+  // first (as a writer would; an error if it cannot be written). Default
+  // false.
   bool read_only = false;
   // Open read-write but change nothing on opening: no migrations, no
   // journal-mode switch. For Check(), whose FTS check is an INSERT

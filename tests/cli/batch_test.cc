@@ -190,7 +190,8 @@ ArchiveState ReadState(const std::string& db, const std::set<std::string>& shas)
   EXPECT_TRUE(archive.ok()) << archive.status().ToString();
   if (!archive.ok()) return state;
   auto records = (*archive)->LoadRecords();
-  EXPECT_TRUE(records.ok());
+  EXPECT_TRUE(records.ok()) << records.status().ToString();
+  if (!records.ok()) return state;
   for (const auto& r : *records) {
     state.documents[r.bron.sha256].insert(r.id);
     state.all_documents.insert(r.id);

@@ -278,6 +278,26 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   EXPECT_EQ(Sh(tool + " export --format jsonl").out, export_->out);
 }
 
+// The first command after an upgrade of the program may be a reader's
+// (search, serve): it brings the archive up to date first, then reads.
+TEST_F(CliTest, AReaderUpgradesAnArchiveFromAnEarlierVersionFirst) {
+  if (Postgres()) GTEST_SKIP() << "made by editing a SQLite file behind the archive's back";
+  const std::string old = *db_ + ".v11";
+  fs::remove(old);
+  ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
+  ASSERT_EQ(Sh("sqlite3 " + old +
+               " 'DROP TABLE document_advies; DELETE FROM schema_migration WHERE version >= 12; "
+               "PRAGMA user_version = 11'")
+                .exit_code,
+            0);
+  const std::string tool = std::string(MA_BINARY) + " --db " + old;
+  EXPECT_EQ(Sh(tool + " search woning --json").out, Sh(Tool() + " search woning --json").out);
+  EXPECT_EQ(Sh("sqlite3 " + old + " 'PRAGMA user_version'").out,
+            std::to_string(motiearchief::schema::SqliteMigrations().size()) + "\n");
+  EXPECT_EQ(Sh(tool + " export").out, export_->out);
+  EXPECT_EQ(Sh(tool + " check").exit_code, 0);
+}
+
 // --db where users put it: after the subcommand too.
 TEST_F(CliTest, DbMayFollowTheSubcommand) {
   motiearchief::testing::ScratchArchive after("cli_golden_after");
