@@ -8,6 +8,7 @@
 #include "extractors/clauses.h"
 #include "extractors/dates.h"
 #include "extractors/grammar.h"
+#include "extractors/letter.h"
 #include "extractors/lines.h"
 #include "extractors/motion_header.h"
 #include "extractors/profiles.h"
@@ -242,6 +243,8 @@ Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
     ExtractPreadvies(doc);
   } else if (soort == schema::kResolutie) {
     ExtractResolutieTitle(doc);
+  } else if (soort == schema::kBrief) {
+    ExtractLetter(doc, profile.orgaan);
   }
   return std::move(doc.record);
 }

@@ -173,6 +173,15 @@ constexpr Spec kSpecs[] =
         {"header.datum",
          R"(^\s*datum(?:\s+(?:van\s+)?(?:indiening|ingediend|ondertekening))?\s*:?(?:\s+(.*))?$)"},
         {"header.onderwerp", R"(^\s*onderwerp\s*:?\s*(.*)$)"},
+        // --- Letters (letter.h). A letter's subject, after its label;
+        // group 1 empty when the value stands on the next line.
+        {"letter.subject", R"(^\s*(?:onderwerp|betreft)\s*:?(?:\s+(.*))?$)"},
+        {"letter.closing",
+         R"(^\s*(?:met\s+(?:vriendelijke|hartelijke|collegiale)\s+groet(?:en)?|hoogachtend|met\s+de\s+meeste\s+hoogachting|met\s+groet)\s*[,.]?\s*$)"},
+        // Who sends it, above the person who signs.
+        {"letter.sender",
+         R"(^\s*(?:namens\s+)?(?:het\s+|de\s+)?(?:vereniging|bestuur|college|gemeente|gemeenteraad|provincie|gedeputeerde|waterschap|hoogheemraadschap|raad|directie|griffie|burgemeester\s+en\s+wethouders)\b)"},
+        {"letter.to_members", R"(^\s*aan\s+de\s+leden\b)"},
         {"header.titel",
          R"(^\s*(?:titel(?:\s+(?:van\s+(?:de|het)\s+)?(?:motie|amendement))?|onderwerp\s+(?:motie|amendement))\s*:\s*(.*)$)"},
         {"header.agendapunt", R"(^\s*(?:[-•]\s*)?agendapunt\s*(\d+[a-z]?)\b[.:]?\s*(.*)$)"},
@@ -338,7 +347,8 @@ constexpr Spec kSpecs[] =
         // (sign.party_word) or by the place they are named after.
         {"sign.party_known",
          R"(^\s*(?:partij\s+voor\s+de\s+dieren|pvdd|groen\s*links|pvda|vvd|cda|d\s?66|sp|christen\s*unie(?:\s*[-/]\s*sgp)?|sgp|pvv|50\s?plus|denk|ja\s?21|forum\s+voor\s+democratie|fvd|volt|bbb|boerburgerbeweging|bij1|nsc|nieuw\s+sociaal\s+contract|gl|awp|algemene\s+waterschapspartij|water\s+natuurlijk|vvd/cda)(?:\s+(?-i:\p{Lu})[\p{L}-]+)?\s*$)"},
-        {"sign.party_word", R"(\b(?:partij|stadspartij|dorpspartij|groep|lijst|leefbaar|lokaal|belang|belangen|gemeentebelangen|positief|democraten|unie|alliantie|onafhankelijk\w*|progressief|liberaal|sociaal|burgers|ouderen|senioren|fractie|beweging|verenigd|samen|plus)\b)"},
+        {"sign.party_word",
+         R"(\b(?:partij|stadspartij|dorpspartij|groep|lijst|leefbaar|lokaal|belang|belangen|gemeentebelangen|positief|democraten|unie|alliantie|onafhankelijk\w*|progressief|liberaal|sociaal|burgers|ouderen|senioren|fractie|beweging|verenigd|samen|plus)\b)"},
         // A person's name as signed: "Christine Teunissen", "Richard de Mos",
         // "J.F.W. van Lammeren", "T Cetinkaya", "M. B. Vos", "Van Zuijlen",
         // "Augusteijn-Esser", "Julie d'Hondt", "Frank-Juriën Dam".

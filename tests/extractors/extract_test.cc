@@ -198,5 +198,50 @@ TEST(ExtractTest, NonMotionsYieldNoMotionFields) {
   EXPECT_FALSE(r.preadvies.has_value());
 }
 
+// Letters in their common layouts: labels inline or above their value, a
+// VNG ledenbrief "Aan de leden", a council's letter signed by its college.
+TEST(ExtractLetterTest, LettersOfTheGenre) {
+  const struct {
+    const char* what;
+    std::string text;
+    std::optional<std::string> titel, datum, vergadering, orgaan, naam, functie;
+  } cases[] = {
+      {"VNG ledenbrief, header column",
+       "Geachte leden van college en gemeenteraad,\n\nHierbij de nazending.\n\n"
+       "Met vriendelijke groet,\nVereniging van Nederlandse Gemeenten\n\n\nmr L.K. Geluk\n"
+       "Algemeen directeur\n\nAan de leden\n\n  Datum\n22 november 2023\nOns kenmerk\n"
+       "U202300812\n\nOnderwerp\nEerste nazending Najaars ALV 1 december 2023\n",
+       "Eerste nazending Najaars ALV 1 december 2023", "2023-11-22", "2023-12-01", "ALV VNG",
+       "L.K. Geluk", "algemeen directeur"},
+      {"council letter, labels inline",
+       "Gemeente Zeist\nDatum: 3 maart 2021\nBetreft: zienswijze ontwerpbegroting 2022\n\n"
+       "Geachte bestuurder,\n\nWij zijn het eens.\n\nHoogachtend,\n\nHet college van "
+       "burgemeester en wethouders van Zeist,\n\ndrs. A. Jansen\nburgemeester\n",
+       "zienswijze ontwerpbegroting 2022", "2021-03-03", std::nullopt, std::nullopt, "A. Jansen",
+       "burgemeester"},
+      {"a letter to the Kamer: no meeting in its subject, no signature read",
+       "Vereniging van Nederlandse Gemeenten\n\nDatum\n15 oktober 2024\n\nOnderwerp\n"
+       "VNG-inbreng voor CD Arbeidsmarktbeleid 23 oktober\n\nGeachte dames en heren,\n\n"
+       "Tekst.\n",
+       "VNG-inbreng voor CD Arbeidsmarktbeleid 23 oktober", "2024-10-15", std::nullopt,
+       std::nullopt, std::nullopt, std::nullopt},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    const schema::Record r = Extract("brief", c.text);
+    EXPECT_EQ(r.titel, c.titel);
+    EXPECT_EQ(r.datum_indiening, c.datum);
+    EXPECT_EQ(r.vergadering, c.vergadering);
+    EXPECT_EQ(r.orgaan, c.orgaan);
+    if (c.naam) {
+      ASSERT_EQ(r.ondertekenaars.size(), 1u);
+      EXPECT_EQ(r.ondertekenaars[0].naam, *c.naam);
+      EXPECT_EQ(r.ondertekenaars[0].functie, c.functie);
+    } else {
+      EXPECT_TRUE(r.ondertekenaars.empty());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace motiearchief::extractors

@@ -379,6 +379,25 @@ const Row kRows[] = {
     {"sign.person_party", "Fractie Partij voor de Dieren, Frank-Juriën Dam", true,
      "Fractie Partij voor de Dieren"},
 
+    // Letters: subject, closing, sender, addressees.
+    {"letter.subject", "Onderwerp", true, ""},
+    {"letter.subject", "Onderwerp: Eerste nazending Najaars ALV 1 december 2023", true,
+     "Eerste nazending Najaars ALV 1 december 2023"},
+    {"letter.subject", "Betreft: zienswijze begroting 2025", true, "zienswijze begroting 2025"},
+    {"letter.subject", "Onderwerpen van gesprek zijn:", false, nullptr},
+    {"letter.subject", "Het betreft hier een motie", false, nullptr},
+    {"letter.closing", "Met vriendelijke groet,", true, nullptr},
+    {"letter.closing", "Met vriendelijke groeten", true, nullptr},
+    {"letter.closing", "Hoogachtend,", true, nullptr},
+    {"letter.closing", "met vriendelijke groet van de fractie en veel succes", false, nullptr},
+    {"letter.sender", "Vereniging van Nederlandse Gemeenten", true, nullptr},
+    {"letter.sender", "Het college van burgemeester en wethouders van Utrecht,", true, nullptr},
+    {"letter.sender", "namens het bestuur", true, nullptr},
+    {"letter.sender", "mr L.K. Geluk", false, nullptr},
+    {"letter.to_members", "Aan de leden", true, nullptr},
+    {"letter.to_members", "  Aan de leden van de raad", true, nullptr},
+    {"letter.to_members", "Wij vragen aan de leden", false, nullptr},
+
     // Page furniture.
     {"page.furniture", "Vereniging van Nederlandse Gemeenten 2/2", true, nullptr},
     {"page.furniture", "2", true, nullptr},
