@@ -285,6 +285,43 @@ TEST_F(SiteTest, RelatedMotionsShareSubjectWordsAndAreOtherMotions) {
   for (const auto& id : related) EXPECT_TRUE(ids.count(id)) << id;
 }
 
+TEST_F(SiteTest, TheDocumentPageShowsTheMotionsLifeAndLinksItsNames) {
+  const auto api = Api({{"q", "\"herstel financiele verhouding\""}, {"soort", "motie"}});
+  ASSERT_FALSE(api["results"].empty());
+  const std::string id = api["results"][0]["id"];
+  const std::string tool = std::string(MA_BINARY) + " --db '" + archive_->location() + "' ";
+  ASSERT_EQ(testing_cli::Sh(tool + "besluit " + id + " aangenomen --voor 92.5").exit_code, 0);
+  ASSERT_EQ(
+      testing_cli::Sh(tool + "uitvoering " + id +
+                      " uitgevoerd --datum 2024-06-01 --toelichting 'Ingebracht bij de formatie'")
+          .exit_code,
+      0);
+  Response page = Get("/documents/" + id);
+  ASSERT_EQ(page.status, 200);
+  std::string history;
+  ASSERT_TRUE(
+      RE2::PartialMatch(page.body, "<section class=\"historie\">(.*?)</section>", &history));
+  EXPECT_NE(history.find("<strong>aangenomen</strong> (93% voor)"), std::string::npos) << history;
+  EXPECT_NE(history.find("2024-06-01</span> uitvoering: <strong>uitgevoerd</strong> — Ingebracht "
+                         "bij de formatie"),
+            std::string::npos)
+      << history;
+  // The orgaan, the indiener and each ondertekenaar search for themselves.
+  EXPECT_NE(page.body.find("<a href=\"/?orgaan=ALV%20VNG\">ALV VNG</a>"), std::string::npos);
+  EXPECT_NE(page.body.find("<a href=\"/?gemeente=Enschede\" class=\"zoek\">Enschede</a>"),
+            std::string::npos);
+  const auto signers = All(page.body, "<li><a href=\"(/\\?q=%22[^\"]+)\" class=\"zoek\">");
+  ASSERT_FALSE(signers.empty());
+  for (const auto& href : signers) {
+    const auto found = Api(Follow(href).params);
+    std::set<std::string> ids;
+    for (const auto& r : found["results"]) {
+      for (const auto& v : r["versies"]) ids.insert(v);
+    }
+    EXPECT_TRUE(ids.count(id)) << href;
+  }
+}
+
 TEST_F(SiteTest, EveryDocumentHasATitleAndALinkToCite) {
   const auto all =
       testing_cli::Sh(std::string(MA_BINARY) + " export --db '" + archive_->location() + "'");
