@@ -18,7 +18,6 @@
 #include "extractors/signature_block.h"
 #include "extractors/supporters.h"
 #include "extractors/vng_header.h"
-#include "extractors/vocabulary.h"
 #include "text/normalize.h"
 
 namespace motiearchief::extractors {
