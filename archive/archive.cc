@@ -91,6 +91,17 @@ FileRow ReadFileRow(const Stmt& s) {
   return f;
 }
 
+// A document's pages: the columns ReadPageRow reads, and the join from a
+// document to them.
+constexpr const char* kDocumentPages =
+    "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
+    "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND d.page_to ";
+
+PageRow ReadPageRow(Stmt& s) {
+  return {static_cast<int>(s.Int(0)), s.Text(1), s.Text(2), s.IsNull(3) ? -1 : s.Double(3),
+          s.Text(4)};
+}
+
 constexpr const char* kFileColumns =
     "id, sha256, name, path, status, message, page_count, attempts, "
     "previous_version_id, duration_ms, last_attempt";
@@ -611,17 +622,11 @@ Result<std::vector<std::string>> Archive::VersionsOf(const std::string& document
 }
 
 Result<std::vector<PageRow>> Archive::PagesOf(const std::string& document_id) {
-  Stmt s(*conn_,
-         "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN "
-         "page p ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
-         "d.page_to WHERE d.id = ? ORDER BY p.page_no");
+  Stmt s(*conn_, std::string(kDocumentPages) + "WHERE d.id = ? ORDER BY p.page_no");
   s.Bind(1, document_id);
   std::vector<PageRow> pages;
   StepResult rc;
-  while ((rc = s.Step()) == kRow) {
-    pages.push_back({static_cast<int>(s.Int(0)), s.Text(1), s.Text(2),
-                     s.IsNull(3) ? -1 : s.Double(3), s.Text(4)});
-  }
+  while ((rc = s.Step()) == kRow) pages.push_back(ReadPageRow(s));
   if (rc != kDone) return conn_->Error("load pages of " + document_id);
   return pages;
 }
@@ -963,11 +968,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   Stmt roles(*conn_,
              "SELECT DISTINCT rol FROM document_gemeente WHERE document_id = ? AND gemeente = ? "
              "ORDER BY rol");
-  Stmt pages(
-      *conn_,
-      "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
-      "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND "
-      "d.page_to WHERE d.doc_no = ? ORDER BY p.page_no");
+  Stmt pages(*conn_, std::string(kDocumentPages) + "WHERE d.doc_no = ? ORDER BY p.page_no");
   constexpr size_t kChunk = 500;  // well under SQLite's limit on parameters
   for (size_t from = 0; from < found.size(); from += kChunk) {
     const size_t to = std::min(found.size(), from + kChunk);
@@ -1022,10 +1023,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
         // scans every page (measured: 105 ms for 20 hits at 100,000).
         pages.Reset();
         pages.Bind(1, doc_no);
-        while ((rc = pages.Step()) == kRow) {
-          hit.pages.push_back({static_cast<int>(pages.Int(0)), pages.Text(1), pages.Text(2),
-                               pages.IsNull(3) ? -1 : pages.Double(3), pages.Text(4)});
-        }
+        while ((rc = pages.Step()) == kRow) hit.pages.push_back(ReadPageRow(pages));
         if (rc != kDone) return conn_->Error("search: load pages");
       }
       hits.push_back(std::move(hit));
