@@ -11,6 +11,7 @@
 #include "extractors/extract.h"
 #include "extractors/gazetteer.h"
 #include "pipeline/linker.h"
+#include "pipeline/reader_module.h"
 #include "pipeline/splitter.h"
 #include "reader/pdf_text.h"
 #include "search/search_text.h"
@@ -109,7 +110,9 @@ Status IndexUnkeyedDocuments(archive::Archive& archive) {
 }  // namespace
 
 std::string ToolVersions() {
-  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " + reader::PopplerVersion();
+  auto reader = Reader();
+  return std::string("motiearchief ") + MOTIEARCHIEF_VERSION + "; " +
+         (reader.ok() ? (*reader)->poppler_version() : "no PDF reader");
 }
 
 Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths) {
@@ -165,6 +168,8 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
                              const std::function<void(const FileOutcome&, int, int)>& progress) {
   IngestSummary summary;
   archive::RunCounts& counts = summary.counts;
+  // Without the reader there is nothing to ingest: say so before any run.
+  if (auto reader = Reader(); !reader.ok()) return reader.status();
   MA_RETURN_IF_ERROR(IndexPendingDocuments(archive));
   MA_RETURN_IF_ERROR(IndexUnkeyedDocuments(archive));
   auto run_id = archive.BeginRun(options.run_arguments, ToolVersions());

@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "pipeline/reader_module.h"
+
 namespace motiearchief::pipeline {
 namespace {
 
@@ -117,6 +119,15 @@ bool ReadFrame(int fd, std::vector<std::uint8_t>& body) {
   return read_exactly(body.data(), n);
 }
 
+// Reads with the reader module (reader_module.h); its failure to load is
+// the file's error.
+Result<reader::PdfText> ReadWithModule(const std::string& path,
+                                       const reader::PdfReadOptions& options) {
+  auto reader = Reader();
+  if (!reader.ok()) return reader.status();
+  return (*reader)->read_pdf_text(path, options);
+}
+
 // The child: reads requests {path, ocr_jobs} until its input ends, and
 // answers each with the file's pages or its failure.
 [[noreturn]] void RunChild(int request_fd, int reply_fd, const IsolationOptions& options,
@@ -154,7 +165,7 @@ bool ReadFrame(int fd, std::vector<std::uint8_t>& body) {
     setrlimit(RLIMIT_CPU, &cpu);
     std::vector<std::uint8_t> body;
     try {
-      body = nlohmann::json::to_msgpack(Encode(reader::ReadPdfText(path, read)));
+      body = nlohmann::json::to_msgpack(Encode(ReadWithModule(path, read)));
     } catch (const std::bad_alloc&) {
       body = nlohmann::json::to_msgpack(
           {{"code", static_cast<int>(Status::Code::kTooLarge)},
@@ -179,6 +190,9 @@ ReaderPool::ReaderPool(IsolationOptions options, int processes)
     : options_(std::move(options)), children_(static_cast<size_t>(std::max(1, processes))) {
   // A child that dies while we write its request must not kill us.
   signal(SIGPIPE, SIG_IGN);
+  // Loaded here, before any fork: a reader under its memory limit must not
+  // have to map the module's libraries itself.
+  (void)Reader();
 }
 
 ReaderPool::~ReaderPool() { Cancel(); }
@@ -190,7 +204,7 @@ int64_t ReaderPool::Submit(const std::string& path, int ocr_jobs) {
   if (!options_.isolate) {
     reader::PdfReadOptions read = options_.read;
     if (ocr_jobs > 0) read.ocr.jobs = ocr_jobs;
-    done_.emplace(ticket, reader::ReadPdfText(path, read));
+    done_.emplace(ticket, ReadWithModule(path, read));
     return ticket;
   }
   queue_.push_back(std::move(job));

@@ -284,3 +284,10 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
 std::string PopplerVersion() { return "poppler-cpp " + poppler::version_string(); }
 
 }  // namespace motiearchief::reader
+
+extern "C" __attribute__((visibility("default"))) const motiearchief::reader::ReaderApi*
+motiearchief_reader_api() {
+  static const motiearchief::reader::ReaderApi api{&motiearchief::reader::ReadPdfText,
+                                                   &motiearchief::reader::PopplerVersion};
+  return &api;
+}

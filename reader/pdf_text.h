@@ -56,6 +56,18 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
 // "poppler-cpp 22.12.0", for the record of how a file was read.
 std::string PopplerVersion();
 
+// This library is a module (libmotiearchief-reader.so) that the pipeline
+// loads when it first reads a file (pipeline/reader_module.h): a program
+// that only searches never maps Poppler, Tesseract and their forty
+// libraries. Its entry points, by the one symbol the loader looks up.
+struct ReaderApi {
+  Result<PdfText> (*read_pdf_text)(const std::string& path, const PdfReadOptions& options);
+  std::string (*poppler_version)();
+};
+
 }  // namespace motiearchief::reader
+
+// The module's one exported symbol (C linkage: found by name with dlsym).
+extern "C" const motiearchief::reader::ReaderApi* motiearchief_reader_api();
 
 #endif  // MOTIEARCHIEF_READER_PDF_TEXT_H_

@@ -298,6 +298,19 @@ TEST_F(CliTest, AReaderUpgradesAnArchiveFromAnEarlierVersionFirst) {
   EXPECT_EQ(Sh(tool + " check").exit_code, 0);
 }
 
+// Commands that never read a PDF do not map Poppler and Tesseract: the
+// reader is a module that ingest loads (pipeline/reader_module.h), half
+// of a search's start-up otherwise.
+TEST_F(CliTest, TheProgramLoadsTheReaderOnlyToRead) {
+  const std::string libraries = Sh(std::string("ldd ") + MA_BINARY).out;
+  ASSERT_NE(libraries.find("libsqlite3"), std::string::npos) << libraries;
+  for (const char* reader : {"libpoppler", "libtesseract", "liblept"}) {
+    EXPECT_EQ(libraries.find(reader), std::string::npos) << reader << " in\n" << libraries;
+  }
+  // ...and reading still works: the samples' export is the golden one.
+  EXPECT_FALSE(export_->out.empty());
+}
+
 // --db where users put it: after the subcommand too.
 TEST_F(CliTest, DbMayFollowTheSubcommand) {
   motiearchief::testing::ScratchArchive after("cli_golden_after");
