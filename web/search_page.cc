@@ -271,10 +271,21 @@ Result<Response> SearchPage(archive::Archive& archive, const Request& req) {
   return res;
 }
 
-Result<Response> SearchCsv(archive::Archive& archive, const Request& req) {
+namespace {
+
+// The request's search, answered; its errors are the request's.
+Result<search::SearchAnswer> Answer(archive::Archive& archive, const Request& req,
+                                    std::string* query) {
   auto options = OptionsFrom(req);
   if (!options.ok()) return options.status();
-  auto answer = search::SearchArchive(archive, *options);
+  if (query != nullptr) *query = options->query;
+  return search::SearchArchive(archive, *options);
+}
+
+}  // namespace
+
+Result<Response> SearchCsv(archive::Archive& archive, const Request& req) {
+  auto answer = Answer(archive, req, nullptr);
   if (!answer.ok()) return answer.status();
   Response res;
   res.content_type = "text/csv; charset=utf-8";
@@ -284,14 +295,13 @@ Result<Response> SearchCsv(archive::Archive& archive, const Request& req) {
 }
 
 Result<Response> ApiSearch(archive::Archive& archive, const Request& req) {
-  auto options = OptionsFrom(req);
-  if (!options.ok()) return options.status();
-  auto answer = search::SearchArchive(archive, *options);
+  std::string query;
+  auto answer = Answer(archive, req, &query);
   if (!answer.ok()) return answer.status();
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const auto& r : answer->results) results.push_back(search::SearchResultJson(r));
   nlohmann::ordered_json j = {
-      {"query", options->query},
+      {"query", query},
       {"gemeente", answer->gemeente ? nlohmann::ordered_json(*answer->gemeente) : nullptr},
       {"notes", answer->notes},
       {"results", results},
