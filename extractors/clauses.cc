@@ -85,7 +85,9 @@ std::string BulletKind(const std::string& marker) {
   if (m.size() >= 2 && std::isalpha(static_cast<unsigned char>(m[0])) && m != "o") return "letter";
   if (m[0] == '(') return "paren";
   if (m == "-" || m == "–") return "dash";
-  static const RE2 ocr_forms(R"(["“”«»©®°¢·])");
+  // Quotes and marks for bullets, and underscores ("___de Haagse ..."):
+  // how OCR reads a bullet it cannot place.
+  static const RE2 ocr_forms(R"(["“”«»©®°¢·]|_{1,4})");
   if (RE2::FullMatch(m, ocr_forms)) return "ocr";
   return std::string(m);
 }
@@ -201,7 +203,13 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
       continue;
     }
     std::string marker, rest;
-    if (RE2::FullMatch(line, Grammar().Re("line.bullet"), &marker, &rest)) {
+    // Underscores are a bullet only before words: a line of them is a
+    // place to sign, not an item.
+    auto words_follow = [&] {
+      const unsigned char first = rest.empty() ? 0 : static_cast<unsigned char>(rest[0]);
+      return marker.empty() || marker[0] != '_' || std::isalpha(first) || first >= 0x80;
+    };
+    if (RE2::FullMatch(line, Grammar().Re("line.bullet"), &marker, &rest) && words_follow()) {
       std::string kind = BulletKind(marker);
       // A bullet OCR misread as a quote is one of the block's bullets;
       // one read twice ("-\" ") is one bullet.
@@ -230,6 +238,16 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
         // Any other sub-list belongs to the clause above it.
         current.push_back(rest);
       }
+      continue;
+    }
+    // In a block of bullets, a paragraph that opens with a quote glued to a
+    // lower-case word ("de gemeenteraad ...) is an item whose bullet OCR
+    // read as that quote.
+    std::string glued;
+    if (!block_bullet.empty() && i > 0 && Blank(doc.lines[i - 1]) &&
+        RE2::FullMatch(line, Grammar().Re("line.glued_bullet"), &glued)) {
+      sub_bullet.clear();
+      start(glued, page);
       continue;
     }
     std::string dat;

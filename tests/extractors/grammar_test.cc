@@ -379,6 +379,15 @@ const Row kRows[] = {
     {"sign.person_party", "Fractie Partij voor de Dieren, Frank-Juriën Dam", true,
      "Fractie Partij voor de Dieren"},
 
+    // OCR reads some bullets as underscores.
+    {"line.bullet", "___de Haagse Nota Dierenwelzijn inmiddels vijf jaar oud is,", true, "___"},
+    {"line.bullet", "_andere gemeenten zoals Utrecht", true, "_"},
+
+    {"line.glued_bullet", "\"de gemeenteraad met een jaarlijkse rapportage", true,
+     "de gemeenteraad met een jaarlijkse rapportage"},
+    {"line.glued_bullet", "\"Samen sterk\" is de titel", false, nullptr},
+    {"line.glued_bullet", "de gemeenteraad", false, nullptr},
+
     // Letters: subject, closing, sender, addressees.
     {"letter.subject", "Onderwerp", true, ""},
     {"letter.subject", "Onderwerp: Eerste nazending Najaars ALV 1 december 2023", true,
