@@ -92,6 +92,27 @@ std::string BulletKind(const std::string& marker) {
   return std::string(m);
 }
 
+// A blank line inside a sentence: OCR of widely spaced lines puts one
+// between a line that ends mid-sentence ("... en voor de") and its
+// lower-case continuation ("kwaliteit van het oppervlaktewater."). Not
+// when the next line opens a "dat" clause or is an item of a list.
+bool SentenceGoesOn(const RecordBuilder& doc, const std::vector<std::string>& current,
+                    size_t blank) {
+  if (current.empty()) return false;
+  const std::string_view last = Trim(current.back());
+  if (last.empty() || std::string_view(".;:!?").find(last.back()) != std::string_view::npos) {
+    return false;
+  }
+  size_t next = blank + 1;
+  while (next < doc.lines.size() && next <= blank + 2 && Blank(doc.lines[next])) ++next;
+  if (next >= doc.lines.size() || Blank(doc.lines[next])) return false;
+  const std::string_view text = Trim(doc.lines[next].text);
+  static const RE2 continuation(R"((?-i)^\p{Ll})");
+  static const RE2 dat(R"((?i)^dat\b)");
+  return RE2::PartialMatch(text, continuation) && !RE2::PartialMatch(text, dat) &&
+         !Matches("line.bullet", text);
+}
+
 }  // namespace
 
 size_t FirstClauseLine(const RecordBuilder& doc) {
@@ -199,7 +220,9 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
     if (Blank(doc.lines[i])) {
       // Without bullets, paragraphs are the clauses.
       // An amendment's besluit block: every paragraph is an entry.
-      if (block_bullet.empty() || (part == Part::kVerzoek && soort == "besluit")) flush();
+      const bool besluit = part == Part::kVerzoek && soort == "besluit";
+      if (block_bullet.empty() && !besluit && SentenceGoesOn(doc, current, i)) continue;
+      if (block_bullet.empty() || besluit) flush();
       continue;
     }
     std::string marker, rest;

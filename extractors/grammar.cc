@@ -164,7 +164,7 @@ constexpr Spec
                  R"(^\s*(?:(?:pagina|blad|page)\s+)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$|^\s*vereniging\s+van\s+nederlandse\s+gemeenten(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$|^\s*https?://\S+\s*$|^\s*mailto:\S+\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$|^\s*(?:tweede|eerste)\s+kamer\s*,\s*vergaderjaar\s+\d{4}\S*\s*,.*$)"},
                 // A bullet OCR read as a quote, glued to the item's first word
                 // (lower case: a quoted title starts with a capital). Group 1: the item.
-                {"line.glued_bullet", R"(^\s*["“”«»]((?-i:\p{Ll}).*)$)"},
+                {"line.glued_bullet", R"(^\s*["“”«»]_*((?-i:\p{Ll}).*)$)"},
                 {"line.bullet",
                  R"(^\s*([•*▪►➢✓–-]|o(?:\s)|["“”«»©®°¢·](?:\s)|_{1,4}|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
 

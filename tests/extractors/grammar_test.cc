@@ -386,6 +386,8 @@ const Row kRows[] = {
     {"line.glued_bullet", "\"de gemeenteraad met een jaarlijkse rapportage", true,
      "de gemeenteraad met een jaarlijkse rapportage"},
     {"line.glued_bullet", "\"Samen sterk\" is de titel", false, nullptr},
+    {"line.glued_bullet", "\"__de ecologische werking van deze bomen", true,
+     "de ecologische werking van deze bomen"},
     {"line.glued_bullet", "de gemeenteraad", false, nullptr},
 
     // Letters: subject, closing, sender, addressees.
