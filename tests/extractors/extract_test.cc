@@ -198,6 +198,29 @@ TEST(ExtractTest, NonMotionsYieldNoMotionFields) {
   EXPECT_FALSE(r.preadvies.has_value());
 }
 
+// OCR of scanned motions: bullets read as underscores or as a quote glued
+// to the first word, and blank lines inside a sentence.
+TEST(ExtractMotionTest, OcrDamagedBulletsAndSpacing) {
+  auto r =
+      Extract("motie",
+              "Motie: Glyfosaatvrij pachten\n\nHet algemeen bestuur, in vergadering bijeen op 9 "
+              "december 2020,\n\nConstaterende dat:\n\nGlyfosaat is schadelijk voor "
+              "bijen en voor de\n\nkwaliteit van het oppervlaktewater.\n\nVele overheden "
+              "verbieden het gebruik van glyfosaat.\n\nOverwegende dat:\n\n*___de "
+              "maatschappelijke onrust niet is afgenomen,\n\n\"de gemeenteraad dit kan "
+              "controleren,\n\n\"__de werking van oude bomen zeer hoog is;\n\nVerzoekt het "
+              "college:\n\ndit te regelen;\n\nen gaat over tot de orde van de dag.\n");
+  std::vector<std::string> texts;
+  for (const auto& c : r.overwegingen) texts.push_back(c.tekst);
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "Glyfosaat is schadelijk voor bijen en voor de kwaliteit van het "
+                       "oppervlaktewater.",
+                       "Vele overheden verbieden het gebruik van glyfosaat.",
+                       "de maatschappelijke onrust niet is afgenomen,",
+                       "de gemeenteraad dit kan controleren,",
+                       "de werking van oude bomen zeer hoog is;"}));
+}
+
 // Letters in their common layouts: labels inline or above their value, a
 // VNG ledenbrief "Aan de leden", a council's letter signed by its college.
 TEST(ExtractLetterTest, LettersOfTheGenre) {
