@@ -173,32 +173,12 @@ Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
 LetterFacts ExtractLetterFacts(const std::vector<Page>& pages) {
   LetterFacts facts;
   std::vector<Line> lines = LinesOf(pages);
-  // The letter's date: after a "Datum" label, on its line or the next.
-  for (size_t i = 0; i < lines.size() && !facts.datum; ++i) {
-    std::string value;
-    if (!Capture("header.datum", lines[i].text, &value)) continue;
-    if (auto d = FindDate(value, std::nullopt)) {
-      facts.datum = d->iso;
-    } else if (i + 1 < lines.size()) {
-      size_t j = i + 1;
-      while (j < lines.size() && Blank(lines[j])) ++j;
-      if (j < lines.size()) {
-        if (auto d2 = FindDate(lines[j].text, std::nullopt)) facts.datum = d2->iso;
-      }
-    }
-  }
-  const RE2& context = Grammar().Re("vergadering.context");
+  if (auto date = LetterDate(lines)) facts.datum = date->iso;
   std::string agendapunt;
   bool in_item = false;
   for (const Line& l : lines) {
     facts.folded_text += FoldForMatch(l.text) + " ";
-    re2::StringPiece m;
-    if (!facts.vergadering && RE2::PartialMatch(l.text, "(?i)(" + context.pattern() + ")", &m)) {
-      size_t after = static_cast<size_t>(m.data() - l.text.data());
-      if (auto d = FindDate(std::string_view(l.text).substr(after), facts.datum)) {
-        facts.vergadering = d->iso;
-      }
-    }
+    if (!facts.vergadering) facts.vergadering = MeetingDate(l.text, facts.datum);
     std::string number, title;
     if (RE2::FullMatch(l.text, Grammar().Re("header.agendapunt"), &number, &title)) {
       agendapunt = number;

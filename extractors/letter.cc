@@ -90,35 +90,43 @@ void ReadSignature(RecordBuilder& doc) {
 
 }  // namespace
 
+std::optional<DatedLine> LetterDate(const std::vector<Line>& lines) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string value;
+    if (!Capture("header.datum", lines[i].text, &value)) continue;
+    if (auto d = FindDate(value, std::nullopt)) return DatedLine{d->iso, lines[i].page};
+    const size_t next = NextFilled(lines, i + 1);
+    if (next < lines.size()) {
+      if (auto d = FindDate(lines[next].text, std::nullopt))
+        return DatedLine{d->iso, lines[i].page};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> MeetingDate(std::string_view text,
+                                       const std::optional<std::string>& reference_iso) {
+  static const RE2 meeting("(?i)(" + Grammar().Get("vergadering.context").pattern + ")");
+  re2::StringPiece word;
+  if (!RE2::PartialMatch(text, meeting, &word)) return std::nullopt;
+  const size_t after = static_cast<size_t>(word.data() - text.data());
+  if (auto d = FindDate(text.substr(after), reference_iso)) return d->iso;
+  return std::nullopt;
+}
+
 void ExtractLetter(RecordBuilder& doc, const std::optional<std::string>& members_orgaan) {
   if (auto subject = Labelled(doc.lines, "letter.subject")) {
     doc.record.titel = CleanTitle(subject->first);
     doc.Note("titel", *doc.record.titel, subject->second, "letter.subject");
     // The meeting the letter is for, when its subject names one.
-    re2::StringPiece meeting;
-    const std::string& titel = *doc.record.titel;
-    if (RE2::PartialMatch(titel, "(?i)(" + Grammar().Get("vergadering.context").pattern + ")",
-                          &meeting)) {
-      const size_t after = static_cast<size_t>(meeting.data() - titel.data());
-      if (auto d = FindDate(std::string_view(titel).substr(after), std::nullopt)) {
-        doc.record.vergadering = d->iso;
-        doc.Note("vergadering", d->iso, subject->second, "vergadering.context");
-      }
+    if (auto meeting = MeetingDate(*doc.record.titel, std::nullopt)) {
+      doc.record.vergadering = meeting;
+      doc.Note("vergadering", *meeting, subject->second, "vergadering.context");
     }
   }
-  for (size_t i = 0; i < doc.lines.size() && !doc.record.datum_indiening; ++i) {
-    std::string value;
-    if (!Capture("header.datum", doc.lines[i].text, &value)) continue;
-    std::optional<FoundDate> d = FindDate(value, std::nullopt);
-    if (!d && Trim(value).empty()) {
-      const size_t next = NextFilled(doc.lines, i + 1);
-      if (next < doc.lines.size() && next <= i + 3)
-        d = FindDate(doc.lines[next].text, std::nullopt);
-    }
-    if (d) {
-      doc.record.datum_indiening = d->iso;
-      doc.Note("datum_indiening", d->iso, doc.lines[i].page, "header.datum");
-    }
+  if (auto date = LetterDate(doc.lines)) {
+    doc.record.datum_indiening = date->iso;
+    doc.Note("datum_indiening", date->iso, date->page, "header.datum");
   }
   if (members_orgaan) {
     for (const Line& l : doc.lines) {

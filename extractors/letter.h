@@ -19,10 +19,28 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "extractors/lines.h"
 #include "extractors/record_builder.h"
 
 namespace motiearchief::extractors {
+
+// A date with where it stands.
+struct DatedLine {
+  std::string iso;
+  int page = 0;
+};
+
+// The letter's own date: the first "Datum" label's date, on the label's
+// line or the next filled one (header.datum).
+std::optional<DatedLine> LetterDate(const std::vector<Line>& lines);
+
+// The date after a meeting word in `text` ("Najaars ALV van 1 december";
+// vergadering.context); a date without a year only with `reference_iso`.
+std::optional<std::string> MeetingDate(std::string_view text,
+                                       const std::optional<std::string>& reference_iso);
 
 // Fills the letter's fields of doc.record from doc.lines. `members_orgaan`:
 // the body a letter "Aan de leden" is for (the layout profile's orgaan,

@@ -27,12 +27,6 @@ std::string NameLinks(const std::vector<std::string>& names) {
   return html;
 }
 
-std::string PagesText(const schema::Source& bron) {
-  return bron.pagina_tot > bron.pagina_van
-             ? "pagina's " + std::to_string(bron.pagina_van) + "–" + std::to_string(bron.pagina_tot)
-             : "pagina " + std::to_string(bron.pagina_van);
-}
-
 std::string ClausesHtml(const char* heading, const char* css, const std::vector<schema::Clause>& cs,
                         const std::string& sha256) {
   if (cs.empty()) return "";
@@ -122,7 +116,7 @@ std::string VersionsHtml(const std::vector<schema::Record>& versions, const std:
             std::to_string(i + 1) + (v.id == shown ? " (deze pagina)" : "") + "</h3><p>" +
             Link(DocumentUrl(v.id), schema::DisplayTitle(v)) +
             " — nazending <span class=\"nazending\">" + Escape(v.bron.bestand) + "</span>, " +
-            PagesText(v.bron);
+            PagesText(v.bron.pagina_van, v.bron.pagina_tot);
     if (v.vergadering) html += ", ALV " + Escape(*v.vergadering);
     if (v.datum_indiening) html += ", ingediend " + Escape(*v.datum_indiening);
     if (v.preadvies) html += ", preadvies " + Escape(v.preadvies->advies);
@@ -262,7 +256,7 @@ Result<Response> DocumentPage(archive::Archive& archive, const std::string& id,
   body += row("Vergadering", alv);
   body += row("Bron", Escape(d.bron.bestand) + ", " +
                           Link(OriginalUrl(d.bron.sha256, d.bron.pagina_van),
-                               PagesText(d.bron) + " (PDF)", "pdf") +
+                               PagesText(d.bron.pagina_van, d.bron.pagina_tot) + " (PDF)", "pdf") +
                           (d.bron.ocr ? " (OCR)" : ""));
   if (d.preadvies) {
     std::string advice = "<strong class=\"advies\">" + Escape(d.preadvies->advies) + "</strong>";

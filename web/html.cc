@@ -53,6 +53,11 @@ std::string DocumentUrl(const std::string& id, const std::string& query) {
   return "/documents/" + UrlEncode(id) + QueryString({{"q", query}});
 }
 
+std::string PagesText(int from, int to) {
+  return to > from ? "pagina's " + std::to_string(from) + "–" + std::to_string(to)
+                   : "pagina " + std::to_string(from);
+}
+
 std::string OriginalUrl(const std::string& sha256, int page) {
   return "/bestanden/" + UrlEncode(sha256) + ".pdf" +
          (page > 0 ? "#page=" + std::to_string(page) : std::string());

@@ -31,6 +31,9 @@ std::string SearchUrl(const Params& params);
 // A document's page; with `query`, its words are marked there.
 std::string DocumentUrl(const std::string& id, const std::string& query = "");
 
+// "pagina 3" or "pagina's 3–5": where a document stands in its file.
+std::string PagesText(int from, int to);
+
 // The original file, opened at `page` (PDF viewers read #page=N).
 std::string OriginalUrl(const std::string& sha256, int page = 0);
 

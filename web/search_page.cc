@@ -151,11 +151,8 @@ std::string ResultHtml(const search::SearchResult& r, const search::SearchAnswer
   if (d.vergadering) html += " · ALV " + Escape(*d.vergadering);
   if (d.preadvies) html += " · preadvies: " + Escape(d.preadvies->advies);
   html += "</div><div class=\"snippet\">" + SnippetHtml(r.snippet) + "</div>";
-  const std::string pages = d.bron.pagina_tot > d.bron.pagina_van
-                                ? "pagina's " + std::to_string(d.bron.pagina_van) + "–" +
-                                      std::to_string(d.bron.pagina_tot)
-                                : "pagina " + std::to_string(d.bron.pagina_van);
-  html += "<div class=\"bron\">" + Escape(d.bron.bestand) + ", " + pages +
+  html += "<div class=\"bron\">" + Escape(d.bron.bestand) + ", " +
+          PagesText(d.bron.pagina_van, d.bron.pagina_tot) +
           " · gevonden op <a class=\"pdf\" href=\"" + Escape(OriginalUrl(d.bron.sha256, r.page)) +
           "\">pagina " + std::to_string(r.page) + " (PDF)</a> · <a class=\"tekstpagina\" href=\"" +
           Escape(DocumentUrl(d.id, query) + "#pagina-" + std::to_string(r.page)) +
