@@ -84,7 +84,8 @@ std::string BulletKind(const std::string& marker) {
   if (std::isdigit(static_cast<unsigned char>(m[0]))) return "number";
   if (m.size() >= 2 && std::isalpha(static_cast<unsigned char>(m[0])) && m != "o") return "letter";
   if (m[0] == '(') return "paren";
-  if (m == "-" || m == "–") return "dash";
+  // Hyphen, en dash, em dash, figure dash, horizontal bar: one kind.
+  if (m == "-" || m == "–" || m == "—" || m == "‒" || m == "―") return "dash";
   // Quotes and marks for bullets, and underscores ("___de Haagse ..."):
   // how OCR reads a bullet it cannot place.
   static const RE2 ocr_forms(R"(["“”«»©®°¢·]|_{1,4})");
@@ -96,21 +97,28 @@ std::string BulletKind(const std::string& marker) {
 // between a line that ends mid-sentence ("... en voor de") and its
 // lower-case continuation ("kwaliteit van het oppervlaktewater."). Not
 // when the next line opens a "dat" clause or is an item of a list.
-bool SentenceGoesOn(const RecordBuilder& doc, const std::vector<std::string>& current,
-                    size_t blank) {
+// Whether `next` goes on with the sentence `current` ends with: the last
+// line stops mid-sentence and `next` goes on in lower case, not opening a
+// "dat" clause or an item of a list.
+bool ContinuesSentence(const std::vector<std::string>& current, std::string_view next) {
   if (current.empty()) return false;
   const std::string_view last = Trim(current.back());
   if (last.empty() || std::string_view(".;:!?").find(last.back()) != std::string_view::npos) {
     return false;
   }
-  size_t next = blank + 1;
-  while (next < doc.lines.size() && next <= blank + 2 && Blank(doc.lines[next])) ++next;
-  if (next >= doc.lines.size() || Blank(doc.lines[next])) return false;
-  const std::string_view text = Trim(doc.lines[next].text);
+  const std::string_view text = Trim(next);
   static const RE2 continuation(R"((?-i)^\p{Ll})");
   static const RE2 dat(R"((?i)^dat\b)");
   return RE2::PartialMatch(text, continuation) && !RE2::PartialMatch(text, dat) &&
          !Matches("line.bullet", text);
+}
+
+bool SentenceGoesOn(const RecordBuilder& doc, const std::vector<std::string>& current,
+                    size_t blank) {
+  size_t next = blank + 1;
+  while (next < doc.lines.size() && next <= blank + 2 && Blank(doc.lines[next])) ++next;
+  if (next >= doc.lines.size() || Blank(doc.lines[next])) return false;
+  return ContinuesSentence(current, doc.lines[next].text);
 }
 
 }  // namespace
@@ -278,8 +286,23 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
       start(line, page);
       continue;
     }
+    // A paragraph the page shows without a blank line (geometry: space
+    // above it, or the line above ends a sentence short of the margin) is a
+    // blank line for the rules above.
+    if (doc.lines[i].paragraph_start && !current.empty()) {
+      const bool besluit = part == Part::kVerzoek && soort == "besluit";
+      if ((besluit || block_bullet.empty()) && !ContinuesSentence(current, line)) {
+        start("", page);
+      }
+    }
+    // A row of a budget table ends in its amount; the next row starts anew.
+    if (part == Part::kVerzoek && soort == "besluit" && !current.empty() &&
+        Matches("request.amount_row_end", current.back()) && !ContinuesSentence(current, line)) {
+      start("", page);
+    }
     // In a besluit block a paragraph may end without a blank line: its
-    // last line ends a sentence well short of the block's width.
+    // last line ends a sentence well short of the block's width (the same
+    // rule in characters, for pages without geometry).
     if (part == Part::kVerzoek && soort == "besluit" && !current.empty()) {
       std::string_view last = Trim(current.back());
       const bool sentence_end =

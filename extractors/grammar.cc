@@ -127,6 +127,12 @@ constexpr Spec
                 // Only read in amendments (a motion's clause may wrap onto "te wijzigen").
                 {"request.amendment_lead_in",
                  R"(^\s*((?:als\s+volgt\s+)?(?:te\s+wijzigen|toe\s+te\s+voegen|te\s+schrappen|te\s+vervangen|aan\s+te\s+passen)\b.*)$)"},
+                // A row of a budget table in an amendment's besluit block ends in
+                // its amount ("Dierenasiel Noord/Oostzaan (opvang van katten)
+                // 75.000", "... € 1,5 mln", "... 12.500,-"): the next line is the next
+                // row, even where its first word would not have fitted.
+                {"request.amount_row_end",
+                 R"((?:€\s*)?\b\d{1,3}(?:\.\d{3})+(?:,(?:\d{1,2}|-))?\s*(?:mln|miljoen|k)?\.?\s*$|€\s*\d+(?:,(?:\d{1,2}|-))?\s*(?:mln|miljoen)?\.?\s*$)"},
                 // "nodigt de regering uit ..." (parliament).
                 {"request.nodigt_uit",
                  "^\\s*" BULLET LEAD "nodig(?:t|en)\\s+(?:.*?\\s)?uit\\b(?:\\s+om)?[\\s,:;]*(.*)$"},
@@ -166,7 +172,7 @@ constexpr Spec
                 // (lower case: a quoted title starts with a capital). Group 1: the item.
                 {"line.glued_bullet", R"(^\s*["“”«»]_*((?-i:\p{Ll}).*)$)"},
                 {"line.bullet",
-                 R"(^\s*([•*▪►➢✓–-]|o(?:\s)|["“”«»©®°¢·](?:\s)|_{1,4}|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
+                 R"(^\s*([•●◦▪■□►▸➢➤→✓✔*–—‒―-]|o(?:\s)|["“”«»©®°¢·](?:\s)|_{1,4}|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
 
                 // --- Where clauses end.
                 // The closing formula of a motion: "en gaat over tot de orde van de

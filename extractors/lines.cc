@@ -26,16 +26,33 @@ std::vector<Segment> Segments(std::string_view line) {
 std::vector<Line> LinesOf(const std::vector<text::Page>& pages) {
   std::vector<Line> lines;
   for (const text::Page& page : pages) {
-    for (std::string_view l : SplitLines(page.text)) {
+    const std::vector<std::string_view> page_lines = SplitLines(page.text);
+    const bool geometry = page.boxes.size() == page_lines.size();
+    const float typical_gap = geometry ? text::TypicalLineGap(page.boxes) : -1;
+    const std::vector<float> block_rights =
+        geometry ? text::BlockRights(page.boxes) : std::vector<float>{};
+    for (size_t n = 0; n < page_lines.size(); ++n) {
+      const std::string_view l = page_lines[n];
       if (Matches("page.furniture", l)) continue;
-      std::string rest(l), before, from_opener;
-      for (int k = 0; k < 4 && RE2::FullMatch(rest, Grammar().Re("clause.inline_opener"), &before,
-                                              &from_opener);
-           ++k) {
-        lines.push_back({before, page.number});
-        rest = from_opener;
+      Line line{std::string(l), page.number};
+      if (geometry) {
+        line.box = page.boxes[n];
+        if (n > 0 && !Trim(l).empty()) {
+          line.paragraph_start = text::StartsParagraph(
+              page.boxes[n - 1], page_lines[n - 1], line.box, l, typical_gap, block_rights[n - 1]);
+        }
       }
-      lines.push_back({rest, page.number});
+      std::string before, from_opener;
+      for (int k = 0; k < 4 && RE2::FullMatch(line.text, Grammar().Re("clause.inline_opener"),
+                                              &before, &from_opener);
+           ++k) {
+        Line head = line;
+        head.text = before;
+        lines.push_back(std::move(head));
+        line.text = from_opener;
+        line.paragraph_start = false;
+      }
+      lines.push_back(std::move(line));
     }
   }
   return lines;

@@ -13,8 +13,13 @@
 namespace motiearchief::extractors {
 
 struct Line {
-  std::string text;  // one line, columns kept as runs of 2+ spaces
-  int page = 0;      // 1-based page of the file
+  std::string text;   // one line, columns kept as runs of 2+ spaces
+  int page = 0;       // 1-based page of the file
+  text::LineBox box;  // where it stands on its page; unknown without geometry
+  // The page shows a new paragraph here though no blank line comes before
+  // it: wider space above, or the line above ends a sentence short of the
+  // margin (text::StartsParagraph). False without geometry.
+  bool paragraph_start = false;
 };
 
 // Column segments of a line: text runs separated by 2+ spaces, with the
@@ -25,9 +30,10 @@ struct Segment {
 };
 std::vector<Segment> Segments(std::string_view line);
 
-// The lines of `pages` in reading order, page furniture dropped. An opener
-// inside a sentence ("De Kamer, gehoord de beraadslaging, constaterende dat
-// ...") starts a line of its own.
+// The lines of `pages` in reading order, page furniture dropped, each with
+// its box and paragraph start where the page has geometry. An opener inside
+// a sentence ("De Kamer, gehoord de beraadslaging, constaterende dat ...")
+// starts a line of its own.
 std::vector<Line> LinesOf(const std::vector<text::Page>& pages);
 
 // A line with nothing but spaces.

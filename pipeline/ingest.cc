@@ -342,7 +342,9 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
       }
       std::vector<Page> pages;
       for (const auto& p : text->pages) {
-        Page page{p.number, NormalizeText(p.text), p.method == "ocr"};
+        Page page{p.number, NormalizeText(p.text), p.method == "ocr", p.boxes};
+        // Normalising keeps the lines; boxes that no longer fit are dropped.
+        if (text::SplitLines(page.text).size() != page.boxes.size()) page.boxes.clear();
         const text::PageTextKind kind = text::ClassifyPageText(page.text);
         if (kind == text::PageTextKind::kEmpty || kind == text::PageTextKind::kGarbage) {
           file.warnings.push_back(path + ": page " + std::to_string(p.number) +

@@ -38,11 +38,19 @@ nlohmann::json Encode(const Result<reader::PdfText>& result) {
   j["warnings"] = result->warnings;
   nlohmann::json pages = nlohmann::json::array();
   for (const auto& p : result->pages) {
+    // Boxes as flat numbers, six a line (left, top, right, bottom, font
+    // size, bold); an unknown box is six zeros.
+    std::vector<float> boxes;
+    boxes.reserve(p.boxes.size() * 6);
+    for (const text::LineBox& b : p.boxes) {
+      boxes.insert(boxes.end(), {b.left, b.top, b.right, b.bottom, b.font_size, b.bold ? 1.0f : 0});
+    }
     pages.push_back({{"n", p.number},
                      {"t", p.text},
                      {"m", p.method},
                      {"c", p.ocr_confidence},
-                     {"e", p.engine}});
+                     {"e", p.engine},
+                     {"b", std::move(boxes)}});
   }
   j["pages"] = std::move(pages);
   return j;
@@ -67,6 +75,11 @@ Result<reader::PdfText> Decode(const std::uint8_t* bytes, size_t size, const std
     page.method = p.value("m", "text");
     page.ocr_confidence = p.value("c", -1.0);
     page.engine = p.value("e", "");
+    const std::vector<float> boxes = p.value("b", std::vector<float>{});
+    for (size_t k = 0; k + 6 <= boxes.size(); k += 6) {
+      page.boxes.push_back(
+          {boxes[k], boxes[k + 1], boxes[k + 2], boxes[k + 3], boxes[k + 4], boxes[k + 5] != 0});
+    }
     text.pages.push_back(std::move(page));
   }
   return text;

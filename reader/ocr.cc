@@ -138,11 +138,26 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
 
-OcrResult OcrEngine::Recognize() {
+OcrResult OcrEngine::Recognize(int dpi) {
   OcrResult result;
   std::unique_ptr<char[]> text(impl_->reader.GetUTF8Text());
   if (text) result.text = text.get();
   result.confidence = impl_->reader.MeanTextConf();
+  // The words' boxes, in points, to place the lines of the text.
+  std::vector<text::WordBox> words;
+  const float points = 72.0f / static_cast<float>(dpi > 0 ? dpi : 300);
+  std::unique_ptr<tesseract::ResultIterator> it(impl_->reader.GetIterator());
+  if (it != nullptr) {
+    do {
+      int left = 0, top = 0, right = 0, bottom = 0;
+      if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
+      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!word) continue;
+      words.push_back(
+          {word.get(), {left * points, top * points, right * points, bottom * points, 0, false}});
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  result.boxes = text::AlignLineBoxes(result.text, words);
   impl_->reader.Clear();
   return result;
 }
@@ -150,7 +165,7 @@ OcrResult OcrEngine::Recognize() {
 OcrResult OcrEngine::ReadTurnedBack(const GrayImage& image, int degrees) {
   // `degrees` is how far the page is turned clockwise; turn it back.
   GiveImage(impl_->reader, Rotate(image, (360 - degrees) % 360));
-  OcrResult result = Recognize();
+  OcrResult result = Recognize(image.dpi);
   result.rotated_degrees = degrees;
   return result;
 }
@@ -188,7 +203,7 @@ Result<OcrResult> OcrEngine::Read(const GrayImage& image) {
     if (degrees != 0) return ReadTurnedBack(image, degrees);
     GiveImage(impl_->reader, image);
   }
-  OcrResult result = Recognize();
+  OcrResult result = Recognize(image.dpi);
   if (vertical || result.confidence >= kConfidentRead || !impl_->has_orientation) return result;
   const int degrees = DetectTurn(image);
   if (degrees == 0) return result;

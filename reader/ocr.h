@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "text/layout.h"
 
 namespace motiearchief::reader {
 
@@ -52,9 +53,10 @@ struct GrayImage {
 };
 
 struct OcrResult {
-  std::string text;         // UTF-8
-  double confidence = 0;    // mean word confidence, 0..100
-  int rotated_degrees = 0;  // how far the page was turned back (0, 90, 180, 270)
+  std::string text;                  // UTF-8
+  std::vector<text::LineBox> boxes;  // per line of `text`, in points (text/layout.h)
+  double confidence = 0;             // mean word confidence, 0..100
+  int rotated_degrees = 0;           // how far the page was turned back (0, 90, 180, 270)
 };
 
 class OcrEngine {
@@ -79,7 +81,9 @@ class OcrEngine {
   const std::string& Name() const;
 
  private:
-  OcrResult Recognize();  // reads the image the reader was given, then clears
+  // Reads the image the reader was given (rendered at `dpi`, to give boxes
+  // in points), then clears.
+  OcrResult Recognize(int dpi);
   OcrResult ReadTurnedBack(const GrayImage& image, int degrees);
   int DetectTurn(const GrayImage& image);  // degrees clockwise, or 0
 

@@ -55,6 +55,36 @@ Status CheckPdfHeader(const std::string& path) {
   return Status::Ok();
 }
 
+// A font named bold ("Arial-BoldMT", "Calibri,Bold", "Helvetica-Black").
+bool BoldFont(const std::string& name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* weight : {"bold", "black", "heavy", "semibold", "demi"}) {
+    if (lower.find(weight) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The boxes of the lines of `page_text` from Poppler's words and fonts.
+std::vector<text::LineBox> LineBoxesOf(const poppler::page& page, const std::string& page_text) {
+  std::vector<text::WordBox> words;
+  for (const poppler::text_box& t : page.text_list(poppler::page::text_list_include_font)) {
+    const poppler::byte_array utf8 = t.text().to_utf8();
+    const poppler::rectf r = t.bbox();
+    text::WordBox w;
+    w.text.assign(utf8.begin(), utf8.end());
+    w.box = {static_cast<float>(r.left()),
+             static_cast<float>(r.top()),
+             static_cast<float>(r.right()),
+             static_cast<float>(r.bottom()),
+             static_cast<float>(t.has_font_info() ? t.get_font_size() : 0),
+             t.has_font_info() && BoldFont(t.get_font_name())};
+    words.push_back(std::move(w));
+  }
+  return text::AlignLineBoxes(page_text, words);
+}
+
 // Below this a scan is enlarged for Tesseract (measured on the samples'
 // 150-ppi scans: read at 150 as well as at 300 dpi, in three quarters of
 // the time).
@@ -157,6 +187,7 @@ void OcrPages(poppler::document& doc, const std::vector<int>& todo,
         continue;
       }
       page.text = std::move(read->text);
+      page.boxes = std::move(read->boxes);
       page.method = "ocr";
       page.ocr_confidence = read->confidence;
       page.engine = (*engine)->Name();
@@ -232,6 +263,7 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
       poppler::byte_array utf8 =
           p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       page.text.assign(utf8.begin(), utf8.end());
+      page.boxes = LineBoxesOf(*p, page.text);
     } else {
       result.warnings.push_back("page " + std::to_string(i + 1) +
                                 ": Poppler cannot read this page");

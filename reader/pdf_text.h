@@ -16,6 +16,7 @@
 
 #include "base/status.h"
 #include "reader/ocr.h"
+#include "text/layout.h"
 
 namespace motiearchief::reader {
 
@@ -25,6 +26,10 @@ struct PdfPage {
   std::string method = "text";  // "text" (text layer) or "ocr"
   double ocr_confidence = -1;   // mean word confidence 0..100, -1 if no OCR
   std::string engine;           // for OCR: OcrEngine::Name(), Tesseract's and the model's version
+  // Where each line of `text` stands (text::AlignLineBoxes): from Poppler's
+  // word boxes and fonts, or from Tesseract's word boxes for OCR. Empty
+  // when the reader had no geometry for the page.
+  std::vector<text::LineBox> boxes;
 };
 
 struct PdfText {

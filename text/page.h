@@ -8,6 +8,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "text/layout.h"
 
 namespace motiearchief::text {
 
@@ -15,6 +18,9 @@ struct Page {
   int number = 0;  // 1-based page number in the file
   std::string text;
   bool ocr = false;  // the text came from Tesseract, not the text layer
+  // One box per line of `text` (layout.h), or empty when the page's
+  // geometry is not known (a page read back from the archive, a test).
+  std::vector<LineBox> boxes;
 };
 
 // What the text of a page holds. Defined here, once, for the reader (which

@@ -9,7 +9,7 @@ namespace motiearchief::extractors {
 namespace {
 
 schema::Record Extract(const std::string& soort, const std::string& text) {
-  return ExtractRecord(soort, {{1, text, false}}, Gazetteer::Default());
+  return ExtractRecord(soort, {{1, text, false, {}}}, Gazetteer::Default());
 }
 
 TEST(ExtractMotionTest, NumberedClausesAndInlineRequest) {
@@ -219,6 +219,85 @@ TEST(ExtractMotionTest, OcrDamagedBulletsAndSpacing) {
                        "de maatschappelijke onrust niet is afgenomen,",
                        "de gemeenteraad dit kan controleren,",
                        "de werking van oude bomen zeer hoog is;"}));
+}
+
+// The page as a page: lines set 12 points apart, each with the box a reader
+// would give it. `rights` is each line's right edge (0: a blank line);
+// `extra_space` adds space above a line.
+text::Page PageWithBoxes(const std::vector<std::string>& lines, const std::vector<float>& rights,
+                         const std::vector<float>& extra_space = {}) {
+  text::Page page{1, "", false, {}};
+  float top = 50;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    page.text += lines[i] + "\n";
+    if (i < extra_space.size()) top += extra_space[i];
+    page.boxes.push_back(rights[i] > 0 ? text::LineBox{50, top, rights[i], top + 10, 10, false}
+                                       : text::LineBox{});
+    top += 12;
+  }
+  page.text.pop_back();
+  return page;
+}
+
+std::vector<std::string> Texts(const std::vector<schema::Clause>& clauses) {
+  std::vector<std::string> out;
+  for (const auto& c : clauses) out.push_back(c.tekst);
+  return out;
+}
+
+// Paragraphs that only the page shows: a line that ends a sentence short of
+// the margin, space above a line, a row of a budget table, a "dat" clause
+// after a short line. Without boxes the same text runs together.
+TEST(ExtractMotionTest, ParagraphsThePageShowsWithoutBlankLines) {
+  const std::vector<std::string> amendment = {
+      "Amendement van de gemeente Eindhoven",
+      "",
+      "Te wijzigen in:",
+      "De randvoorwaarden uit 2018 stonden specifiek stil bij de uitvoering door",
+      "gemeenten en moeten ook op orde zijn. Energietransitie is nodig voor ons",
+      "allemaal en vraagt om werken volgens de principes van morgen.",
+      "Deze elementen voegen we toe aan de eerdere randvoorwaarde van",
+      "het akkoord, met meer samenwerking en werkstandaarden.",
+      "Dierenasiel Noord/Oostzaan (opvang van katten) 75.000",
+      "Stichting Amsterdamse Zwerfkatten (vangen van zwerfkatten) 72.600",
+      "Namens de gemeente Eindhoven,"};
+  const std::vector<float> rights = {300, 0, 150, 400, 398, 330, 396, 320, 330, 380, 200};
+  auto r = ExtractRecord("amendement", {PageWithBoxes(amendment, rights)}, Gazetteer::Default());
+  EXPECT_EQ(Texts(r.verzoeken),
+            (std::vector<std::string>{
+                "Te wijzigen in:",
+                "De randvoorwaarden uit 2018 stonden specifiek stil bij de uitvoering door "
+                "gemeenten en moeten ook op orde zijn. Energietransitie is nodig voor ons "
+                "allemaal en vraagt om werken volgens de principes van morgen.",
+                "Deze elementen voegen we toe aan de eerdere randvoorwaarde van het akkoord, met "
+                "meer samenwerking en werkstandaarden.",
+                "Dierenasiel Noord/Oostzaan (opvang van katten) 75.000",
+                "Stichting Amsterdamse Zwerfkatten (vangen van zwerfkatten) 72.600"}));
+
+  const std::vector<std::string> motion = {
+      "De raad van de gemeente Groningen, in vergadering bijeen op 17 november 2010,",
+      "Constaterende",
+      "dat dit voorstel het gebruik van wilde dieren voor vermaak zoals bij circussen",
+      "tolereert",
+      "dat de veiligheid van bezoekers niet gegarandeerd kan worden",
+      "Het college heeft dit eerder toegezegd en het is nu tijd om te handelen",
+      "Verzoekt het college",
+      "een verbod in te stellen;",
+      "en gaat over tot de orde van de dag."};
+  const std::vector<float> motion_rights = {400, 120, 398, 110, 330, 390, 160, 180, 220};
+  const std::vector<float> space = {0, 0, 0, 0, 0, 8};  // a paragraph set apart by space
+  auto m =
+      ExtractRecord("motie", {PageWithBoxes(motion, motion_rights, space)}, Gazetteer::Default());
+  EXPECT_EQ(Texts(m.overwegingen),
+            (std::vector<std::string>{
+                "dit voorstel het gebruik van wilde dieren voor vermaak zoals bij circussen "
+                "tolereert",
+                "de veiligheid van bezoekers niet gegarandeerd kan worden",
+                "Het college heeft dit eerder toegezegd en het is nu tijd om te handelen"}));
+  // The same text without its boxes: the clauses run together.
+  text::Page plain = PageWithBoxes(motion, motion_rights, space);
+  plain.boxes.clear();
+  EXPECT_EQ(ExtractRecord("motie", {plain}, Gazetteer::Default()).overwegingen.size(), 1u);
 }
 
 // Letters in their common layouts: labels inline or above their value, a

@@ -250,6 +250,10 @@ const Row kRows[] = {
     {"gemeente.separator", "Zeist, Utrecht", true, nullptr},
     {"date.iso", "op 2023-12-01 besproken", true, "2023"},
     {"line.bullet", "- Dierenwelzijn geen bijproduct is;", true, "-"},
+    // Em dashes and other glyphs word processors set as bullets.
+    {"line.bullet", "— in de onlangs vastgestelde Agenda Dieren acties", true, "—"},
+    {"line.bullet", "● de kosten stijgen;", true, "●"},
+    {"line.bullet", "➤ het college te vragen", true, "➤"},
 
     // Opener inside a sentence (parliament's preamble).
     {"clause.inline_opener", "De Kamer, gehoord de beraadslaging, constaterende dat:", true,
@@ -263,6 +267,11 @@ const Row kRows[] = {
     {"request.amendment_lead_in", "Te wijzigen tekst bij Voorstel actualisering,", true,
      "Te wijzigen tekst bij Voorstel actualisering,"},
     {"request.amendment_lead_in", "het beleid te wijzigen", false, nullptr},
+    {"request.amount_row_end", "Dierenasiel Noord/Oostzaan (opvang van katten) 75.000", true, nullptr},
+    {"request.amount_row_end", "Extra middelen voor armoedebestrijding € 1,5 mln", true, nullptr},
+    {"request.amount_row_end", "Subsidie buurthuizen 12.500,-", true, nullptr},
+    {"request.amount_row_end", "in de jaren 2019 en 2020", false, nullptr},
+    {"request.amount_row_end", "het college op 17 november 2010", false, nullptr},
     {"doc.motie_van_lid", "nr. 41   GEWIJZIGDE MOTIE VAN HET LID VERSPAGET C.S.", true, nullptr},
     {"doc.motie_van_lid", "Motie van het raadslid Johnas van Lammeren inzake de kadernota", true,
      nullptr},

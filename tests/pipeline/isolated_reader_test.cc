@@ -11,6 +11,7 @@
 #include <fstream>
 #include <vector>
 
+#include "text/normalize.h"
 #include "text/page.h"
 
 namespace motiearchief::pipeline {
@@ -160,6 +161,25 @@ TEST(IsolatedReaderTest, ScannedPagesAreReadByOcrAndOnlyWhenAsked) {
   EXPECT_EQ(read->pages[0].engine.rfind("tesseract 5.", 0), 0u) << read->pages[0].engine;
   EXPECT_NE(read->pages[0].engine.find(" (" + model + ", LSTM)"), std::string::npos)
       << read->pages[0].engine;
+  // Tesseract's word boxes place the lines, and come through the pipe: one
+  // box per line, nearly every line of words placed, top to bottom, in
+  // points on an A4 page.
+  const std::vector<std::string_view> lines = text::SplitLines(read->pages[0].text);
+  ASSERT_EQ(read->pages[0].boxes.size(), lines.size());
+  size_t words = 0, placed = 0;
+  float last_top = -1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (text::Trim(lines[i]).empty()) continue;
+    ++words;
+    const text::LineBox& box = read->pages[0].boxes[i];
+    if (!box.known()) continue;
+    ++placed;
+    EXPECT_GT(box.top, last_top) << lines[i];
+    EXPECT_LE(box.right, 596) << lines[i];
+    EXPECT_LE(box.bottom, 843) << lines[i];
+    last_top = box.top;
+  }
+  EXPECT_GE(placed * 10, words * 9) << placed << " of " << words << " lines placed";
 }
 
 }  // namespace

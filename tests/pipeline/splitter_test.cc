@@ -37,11 +37,11 @@ TEST(DetectPageStartTest, Table) {
 
 TEST(SplitIntoDocumentsTest, BundleIsCutAtStarts) {
   std::vector<Page> pages = {
-      {1, "Geachte leden,\nhierbij de stukken", false},
-      {2, "Met vriendelijke groet", false},
-      {3, "Indiener: Gemeente Zeist\nOverwegende dat\n- x\nVerzoekt het bestuur\n- y", false},
-      {4, "Samenvatting en preadvies motie X\nPreadvies VNG-bestuur: overnemen", false},
-      {5, "Toelichting bij het preadvies\nlopende tekst", false},
+      {1, "Geachte leden,\nhierbij de stukken", false, {}},
+      {2, "Met vriendelijke groet", false, {}},
+      {3, "Indiener: Gemeente Zeist\nOverwegende dat\n- x\nVerzoekt het bestuur\n- y", false, {}},
+      {4, "Samenvatting en preadvies motie X\nPreadvies VNG-bestuur: overnemen", false, {}},
+      {5, "Toelichting bij het preadvies\nlopende tekst", false, {}},
   };
   auto spans = SplitIntoDocuments(pages);
   ASSERT_EQ(spans.size(), 3u);
@@ -58,12 +58,12 @@ TEST(SplitIntoDocumentsTest, UnannouncedMotionIsRecognisedByStructure) {
       {1,
        "Wonen voor iedereen\n\nConstaterende dat er te weinig woningen zijn;\n"
        "Verzoekt het bestuur om te lobbyen;\nEn gaat over tot de orde van de dag.",
-       false}};
+       false, {}}};
   auto spans = SplitIntoDocuments(pages);
   ASSERT_EQ(spans.size(), 1u);
   EXPECT_EQ(spans[0].soort, "motie");
   std::vector<Page> essay = {
-      {1, "Samenvatting\nDe motie van vorig jaar, overwegende de kosten, ...", false}};
+      {1, "Samenvatting\nDe motie van vorig jaar, overwegende de kosten, ...", false, {}}};
   EXPECT_EQ(SplitIntoDocuments(essay)[0].soort, "overig");
 }
 

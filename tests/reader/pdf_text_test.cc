@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -121,6 +122,53 @@ TEST(PdfTextTest, RoutesEachPageByWhatItHolds) {
   EXPECT_NE(text->pages[2].text.find("J. de Vries"), std::string::npos);
   // No text layer at all: sent to OCR.
   EXPECT_TRUE(HasWarningFor(*text, 4));
+}
+
+// Each line of the text comes with its box, font size and weight, from
+// Poppler's words: a bold 16-point heading over 11-point lines, and a line
+// of two columns, whose box spans both.
+TEST(PdfTextTest, GivesEachLineItsBoxAndFont) {
+  const std::string content =
+      "BT /F2 16 Tf 72 770 Td (Motie Zorg voor de jeugd) Tj ET\n"
+      "BT /F1 11 Tf 72 740 Td 14 TL (De raad, in vergadering bijeen,) Tj T* "
+      "(constaterende dat het kan.) Tj ET\n"
+      "BT /F1 11 Tf 72 690 Td (Namens Utrecht) Tj ET BT /F1 11 Tf 350 690 Td (Wethouder) Tj ET";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R "
+      "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+  };
+  auto text = ReadPdfText(WriteTemp("boxes.pdf", testing_pdf::PdfFromObjects(objects)));
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  const PdfPage& page = text->pages[0];
+  std::vector<std::string> lines;
+  std::istringstream in(page.text);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  ASSERT_GE(page.boxes.size(), lines.size());
+  auto box_of = [&](const std::string& words) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].find(words) != std::string::npos) return page.boxes[i];
+    }
+    ADD_FAILURE() << "no line holds " << words << " in\n" << page.text;
+    return text::LineBox{};
+  };
+  const text::LineBox heading = box_of("Motie Zorg");
+  const text::LineBox raad = box_of("De raad");
+  const text::LineBox next = box_of("constaterende");
+  const text::LineBox columns = box_of("Namens Utrecht");
+  EXPECT_TRUE(heading.bold);
+  EXPECT_NEAR(heading.font_size, 16, 0.5);
+  EXPECT_NEAR(heading.left, 72, 1);
+  EXPECT_FALSE(raad.bold);
+  EXPECT_NEAR(raad.font_size, 11, 0.5);
+  // y grows down the page: 842 - 770 is the heading's baseline.
+  EXPECT_LT(heading.bottom, raad.top + 1);
+  EXPECT_NEAR(next.top - raad.top, 14, 1);
+  EXPECT_GT(columns.right, 400);  // "Wethouder" starts at 350
 }
 
 }  // namespace
