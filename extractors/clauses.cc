@@ -137,7 +137,9 @@ size_t FirstClauseLine(const RecordBuilder& doc) {
 size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
   enum class Part { kNone, kOverweging, kVerzoek } part = Part::kNone;
   std::string soort, rule, block_bullet, sub_bullet;
-  size_t widest_line = 0;  // of the clause text so far (paragraph ends)
+  size_t widest_line = 0;    // of the clause text so far (paragraph ends)
+  float item_left = 0;       // where the last bullet stands; 0: unknown
+  float item_text_left = 0;  // where its item's next line stands; 0: unknown
   std::vector<std::string> current;
   int current_page = 0;
   // "Verzoeken" alone on its line, the addressee opening the next:
@@ -228,8 +230,10 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
     if (Blank(doc.lines[i])) {
       // Without bullets, paragraphs are the clauses.
       // An amendment's besluit block: every paragraph is an entry.
+      // Not where the sentence goes on past the blank line (OCR of widely
+      // spaced lines).
       const bool besluit = part == Part::kVerzoek && soort == "besluit";
-      if (block_bullet.empty() && !besluit && SentenceGoesOn(doc, current, i)) continue;
+      if ((block_bullet.empty() || besluit) && SentenceGoesOn(doc, current, i)) continue;
       if (block_bullet.empty() || besluit) flush();
       continue;
     }
@@ -256,6 +260,8 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
         block_bullet = kind;
       }
       if (block_bullet.empty()) block_bullet = kind;
+      item_left = doc.lines[i].box.known() ? doc.lines[i].box.left : 0;
+      item_text_left = 0;
       if (kind == block_bullet) {
         sub_bullet.clear();
         start(rest, page);
@@ -271,6 +277,20 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
       }
       continue;
     }
+    // In a block of bullets whose items hang (their lines stand right of
+    // the bullet), a paragraph after a blank line that stands at the bullet
+    // or left of it ends the item: a clause of its own after the list (the
+    // page's geometry shows it).
+    const Line& here = doc.lines[i];
+    if (!block_bullet.empty() && !current.empty() && i > 0 && Blank(doc.lines[i - 1]) &&
+        item_left > 0 && item_text_left > item_left + 4.0f && here.box.known() &&
+        here.box.left <= item_left + 2.0f && !ContinuesSentence(current, line)) {
+      sub_bullet.clear();
+      item_left = item_text_left = 0;
+      start(line, page);
+      continue;
+    }
+    if (here.box.known() && item_text_left == 0) item_text_left = here.box.left;
     // In a block of bullets, a paragraph that opens with a quote glued to a
     // lower-case word ("de gemeenteraad ...) is an item whose bullet OCR
     // read as that quote.

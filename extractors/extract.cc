@@ -167,6 +167,14 @@ Record ExtractRecord(const std::string& soort, const std::vector<Page>& pages,
   } else if (soort == schema::kBrief) {
     ExtractLetter(doc, profile.orgaan);
   }
+  // A letter or other document without a subject line: its heading in
+  // large type, where the page shows one.
+  if (!doc.record.titel && (soort == schema::kBrief || soort == schema::kOverig)) {
+    if (auto title = FindTitleByType(doc.lines, doc.lines.size())) {
+      doc.record.titel = title->value;
+      doc.Note("titel", title->value, title->page, title->rule);
+    }
+  }
   return std::move(doc.record);
 }
 

@@ -358,6 +358,10 @@ constexpr Spec
                 // 72/2014"), the submitter ("Motie van het lid ...").
                 {"title.not_a_title",
                  R"(^\s*(?:motie|amendement)\s*[-–:]?\s*(?:vreemd\s+aan|(?:nr\.?|nummer)?\s*[\d/ .-]+$|van\s+(?:het|de)\s+|van\s+de\s+(?:leden|fractie)|ingediend|aangenomen|verworpen|\(?concept)|\bvergadering\b)"},
+                // A line in large type that is a label or a body's name, not a title
+                // ("Gemeenteraad", "Provinciale Staten van Drenthe", "Motie", "Onderwerp").
+                {"title.label_only",
+                 R"(^\s*(?:gemeente(?:raad)?|provinciale\s+staten|tweede\s+kamer|eerste\s+kamer|waterschap|hoogheemraadschap|onderwerp|besluit|agendapunt|vergadering|raadsvergadering)\b(?:\s+(?:van\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s*:?\s*$)"},
                 // Where a title that wraps stops: the preamble or the next heading.
                 {"title.stop",
                  R"(^\s*\W{0,2}\s*(?:de\s+(?:gemeente)?raad\b|het\s+algemeen\s+bestuur|provinciale\s+staten|aan\s+de\b|ondergetekende|de\s+kamer\b|motie\b|amendement\b|gemeente\b|jaar\b|nummer\b|voorgesteld\b|constaterende|overwegende))"},

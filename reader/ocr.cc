@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 #include <string>
 
 namespace motiearchief::reader {
@@ -143,19 +144,24 @@ OcrResult OcrEngine::Recognize(int dpi) {
   std::unique_ptr<char[]> text(impl_->reader.GetUTF8Text());
   if (text) result.text = text.get();
   result.confidence = impl_->reader.MeanTextConf();
-  // The words' boxes, in points, to place the lines of the text.
+  // Tesseract's text lines with their boxes, in points, to place the lines
+  // of the text. Each word takes its line's box: a scan is seldom quite
+  // straight, and the words at the end of a tilted line stand lower than
+  // those at its start.
   std::vector<text::WordBox> words;
   const float points = 72.0f / static_cast<float>(dpi > 0 ? dpi : 300);
   std::unique_ptr<tesseract::ResultIterator> it(impl_->reader.GetIterator());
   if (it != nullptr) {
     do {
       int left = 0, top = 0, right = 0, bottom = 0;
-      if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
-      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word) continue;
-      words.push_back(
-          {word.get(), {left * points, top * points, right * points, bottom * points, 0, false}});
-    } while (it->Next(tesseract::RIL_WORD));
+      if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) continue;
+      std::unique_ptr<char[]> line(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+      if (!line) continue;
+      const text::LineBox box{left * points, top * points, right * points, bottom * points, 0,
+                              false};
+      std::istringstream in(line.get());
+      for (std::string word; in >> word;) words.push_back({word, box});
+    } while (it->Next(tesseract::RIL_TEXTLINE));
   }
   result.boxes = text::AlignLineBoxes(result.text, words);
   impl_->reader.Clear();

@@ -300,6 +300,78 @@ TEST(ExtractMotionTest, ParagraphsThePageShowsWithoutBlankLines) {
   EXPECT_EQ(ExtractRecord("motie", {plain}, Gazetteer::Default()).overwegingen.size(), 1u);
 }
 
+// OCR'd pages with the variants of lists that only geometry tells apart: a
+// paragraph after a dash list stands at the bullets, not at the items' text,
+// so it is a clause of its own; a numbered besluit item that goes on in lower
+// case after a blank line (OCR of widely spaced lines) stays one item.
+TEST(ExtractMotionTest, ListsEndWhereTheNextParagraphStandsLeftOfTheirText) {
+  const std::vector<std::string> lines = {
+      "Het algemeen bestuur, in vergadering bijeen op 9 december 2020,",
+      "Constaterende dat:",
+      "- De gronden die aangekocht worden met een strategisch oogmerk (om o.a. als",
+      "ruilgrond te kunnen dienen).",
+      "",
+      "Vele overheden verbieden het gebruik van glyfosaat of zijn hiermee in",
+      "voorbereiding.",
+      "Besluit:",
+      "1. Bij paragraaf 2.8.2 de laatste zin aan te vullen met \"Bij de loting wordt de",
+      "",
+      "voorkeur gegeven aan circussen zonder wilde dieren.\"",
+      "",
+      "2. De nota overeenkomstig te wijzigen;",
+      "en gaat over tot de orde van de dag."};
+  text::Page page =
+      PageWithBoxes(lines, {400, 150, 400, 200, 0, 398, 150, 100, 400, 0, 300, 0, 300, 250});
+  for (size_t i : {3, 10}) page.boxes[i].left = 68;  // the items' text, right of their bullets
+  page.ocr = true;
+  auto r = ExtractRecord("amendement", {page}, Gazetteer::Default());
+  EXPECT_EQ(Texts(r.overwegingen),
+            (std::vector<std::string>{
+                "De gronden die aangekocht worden met een strategisch oogmerk (om o.a. als "
+                "ruilgrond te kunnen dienen).",
+                "Vele overheden verbieden het gebruik van glyfosaat of zijn hiermee in "
+                "voorbereiding."}));
+  EXPECT_EQ(Texts(r.verzoeken),
+            (std::vector<std::string>{"Bij paragraaf 2.8.2 de laatste zin aan te vullen met "
+                                      "\"Bij de loting wordt de voorkeur gegeven aan circussen "
+                                      "zonder wilde dieren.\"",
+                                      "De nota overeenkomstig te wijzigen;"}));
+}
+
+// A title the page sets in large type: found without a "Motie" heading,
+// with the line it wraps onto in the same type; the letterhead above it in
+// large type is a name, not the title.
+TEST(ExtractMotionTest, ATitleSetInLargeTypeWrapsInItsType) {
+  const std::vector<std::string> lines = {
+      "Gemeente Groningen",
+      "Gemeenten aan zet voor bestaanszekerheid van",
+      "medewerkers aan de basis",
+      "De raad van de gemeente Groningen, in vergadering bijeen op 17 november 2010,",
+      "constaterende dat het nodig is;",
+      "verzoekt het college dit te regelen,",
+      "en gaat over tot de orde van de dag."};
+  text::Page page = PageWithBoxes(lines, {200, 380, 250, 400, 300, 300, 300});
+  for (size_t i = 0; i < 3; ++i) page.boxes[i].font_size = 16;
+  auto r = ExtractRecord("motie", {page}, Gazetteer::Default());
+  ASSERT_TRUE(r.titel.has_value());
+  EXPECT_EQ(*r.titel, "Gemeenten aan zet voor bestaanszekerheid van medewerkers aan de basis");
+  // Without geometry, no title is guessed from type.
+  page.boxes.clear();
+  EXPECT_FALSE(ExtractRecord("motie", {page}, Gazetteer::Default()).titel.has_value());
+  // An essay without a subject line: its heading in large type.
+  text::Page essay = PageWithBoxes(
+      {"Bestaanszekerheid als belofte", "Een essay over de rol van gemeenten", "",
+       "Bestaanszekerheid is de basis van een goed leven. Gemeenten zien dagelijks wat",
+       "er gebeurt als die basis ontbreekt, en wat ervoor nodig is om haar te herstellen."},
+      {260, 300, 0, 400, 398});
+  essay.boxes[0].font_size = 20;
+  essay.boxes[0].bold = true;
+  essay.boxes[1].font_size = 13;
+  auto e = ExtractRecord("overig", {essay}, Gazetteer::Default());
+  ASSERT_TRUE(e.titel.has_value());
+  EXPECT_EQ(*e.titel, "Bestaanszekerheid als belofte");
+}
+
 // Letters in their common layouts: labels inline or above their value, a
 // VNG ledenbrief "Aan de leden", a council's letter signed by its college.
 TEST(ExtractLetterTest, LettersOfTheGenre) {

@@ -267,7 +267,8 @@ const Row kRows[] = {
     {"request.amendment_lead_in", "Te wijzigen tekst bij Voorstel actualisering,", true,
      "Te wijzigen tekst bij Voorstel actualisering,"},
     {"request.amendment_lead_in", "het beleid te wijzigen", false, nullptr},
-    {"request.amount_row_end", "Dierenasiel Noord/Oostzaan (opvang van katten) 75.000", true, nullptr},
+    {"request.amount_row_end", "Dierenasiel Noord/Oostzaan (opvang van katten) 75.000", true,
+     nullptr},
     {"request.amount_row_end", "Extra middelen voor armoedebestrijding € 1,5 mln", true, nullptr},
     {"request.amount_row_end", "Subsidie buurthuizen 12.500,-", true, nullptr},
     {"request.amount_row_end", "in de jaren 2019 en 2020", false, nullptr},
@@ -352,6 +353,12 @@ const Row kRows[] = {
      "'Iedere opstand begint bij een individu'"},
     {"title.heading", "motiveert de raad", false, nullptr},
     {"title.not_a_title", "Motie 72/2014", true, nullptr},
+    {"title.label_only", "Gemeente Groningen", true, nullptr},
+    {"title.label_only", "Provinciale Staten van Drenthe", true, nullptr},
+    {"title.label_only", "Onderwerp:", true, nullptr},
+    {"title.label_only", "Gemeenteraad", true, nullptr},
+    {"title.label_only", "Gemeenten aan zet voor bestaanszekerheid", false, nullptr},
+    {"title.label_only", "Waterschap neemt verantwoordelijkheid voor droogte", false, nullptr},
     {"title.not_a_title", "MOTIE VREEMD AAN DE ORDE VERGADERING PS VAN 19 december 2018", true,
      nullptr},
     {"title.not_a_title", "Motie Autoloze dag", false, nullptr},
@@ -437,7 +444,9 @@ TEST(GrammarTableTest, EveryRowMatchesAsExpected) {
     bool matched = re.NumberOfCapturingGroups() > 0 ? RE2::PartialMatch(row.input, re, &group)
                                                     : RE2::PartialMatch(row.input, re);
     EXPECT_EQ(matched, row.matches);
-    if (matched && row.capture != nullptr) EXPECT_EQ(group, row.capture);
+    if (matched && row.capture != nullptr) {
+      EXPECT_EQ(group, row.capture);
+    }
   }
 }
 
