@@ -1,6 +1,8 @@
 // A document as the field extractors see it: its lines in reading order,
-// each with the page it stands on. Page furniture (page numbers, running
-// footers) is already dropped (rule "page.furniture").
+// each with the page it stands on. Page furniture is already dropped: page
+// numbers and known footers (rule "page.furniture"), and running headers
+// and footers, the first or last line of a page that another page of the
+// document repeats (numbers aside).
 #ifndef MOTIEARCHIEF_EXTRACTORS_LINES_H_
 #define MOTIEARCHIEF_EXTRACTORS_LINES_H_
 
