@@ -88,8 +88,7 @@ std::string BulletKind(const std::string& marker) {
   if (m == "-" || m == "–" || m == "—" || m == "‒" || m == "―") return "dash";
   // Quotes and marks for bullets, and underscores ("___de Haagse ..."):
   // how OCR reads a bullet it cannot place.
-  static const RE2 ocr_forms(R"(["“”«»©®°¢·]|_{1,4})");
-  if (RE2::FullMatch(m, ocr_forms)) return "ocr";
+  if (Matches("bullet.ocr_form", m)) return "ocr";
   return std::string(m);
 }
 
@@ -107,9 +106,7 @@ bool ContinuesSentence(const std::vector<std::string>& current, std::string_view
     return false;
   }
   const std::string_view text = Trim(next);
-  static const RE2 continuation(R"((?-i)^\p{Ll})");
-  static const RE2 dat(R"((?i)^dat\b)");
-  return RE2::PartialMatch(text, continuation) && !RE2::PartialMatch(text, dat) &&
+  return Matches("line.lowercase_start", text) && !Matches("clause.dat_start", text) &&
          !Matches("line.bullet", text);
 }
 
@@ -148,8 +145,7 @@ size_t ReadClauses(RecordBuilder& doc, size_t begin, size_t end) {
   auto flush = [&] {
     std::string text = Cleaned(JoinLines(current));
     // A clause repeating its opener's "dat" ("overwegende: - dat ...").
-    static const RE2 repeated_dat(R"((?i)^dat\s+)");
-    RE2::Replace(&text, repeated_dat, "");
+    RE2::Replace(&text, Grammar().Re("clause.repeated_dat"), "");
     if (!text.empty() && part != Part::kNone) {
       Clause c{soort, text, current_page, rule};
       (part == Part::kVerzoek ? doc.record.verzoeken : doc.record.overwegingen).push_back(c);

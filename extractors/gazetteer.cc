@@ -57,10 +57,7 @@ int BoundedDistance(std::string_view a, std::string_view b, int limit) {
 
 std::string_view StripGemeentePrefix(std::string_view name) {
   re2::StringPiece input(name.data(), name.size());
-  // Also the OCR and typing slips "Gemeeente", "Gemeete".
-  static const RE2 prefix(
-      R"((?i)^\s*(?:de\s+)?(?:gem(?:e+)n?te(?:n|\s*\(n\))?|gem\.)\s*:?\s+(?:van\s+)?)");
-  RE2::Consume(&input, prefix);
+  RE2::Consume(&input, Grammar().Re("gemeente.prefix"));
   return Trim(std::string_view(input.data(), input.size()));
 }
 

@@ -13,7 +13,7 @@ namespace {
 // character followed by a space is a bullet; a quote that opens a title is
 // followed by the title itself.
 #define BULLET \
-  R"((?:[•*▪►➢✓–-]\s*|o\s+|["“”«»©®°¢·]\s+|_{1,4}\s*|\d{1,2}[.)]\s*|[a-h][.)]\s+|\(\w{1,3}\)\s*)?)"
+  R"((?:[•●◦▪■□►▸➢➤→✓✔*–—‒―-]\s*|o\s+|["“”«»©®°¢·]\s+|_{1,4}\s*|\d{1,2}[.)]\s*|[a-h][.)]\s+|\(\w{1,3}\)\s*)?)"
 // "en", "voorts", "tevens" before an opening word: "En verzoekt",
 // "Voorts overwegende".
 #define LEAD R"((?:(?:en|voorts|tevens|verder|ook|daarnaast)\s+)?)"
@@ -170,6 +170,16 @@ constexpr Spec
                  R"(^\s*(?:(?:pagina|blad|page)\s+)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$|^\s*vereniging\s+van\s+nederlandse\s+gemeenten(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$|^\s*https?://\S+\s*$|^\s*mailto:\S+\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$|^\s*(?:tweede|eerste)\s+kamer\s*,\s*vergaderjaar\s+\d{4}\S*\s*,.*$)"},
                 // A bullet OCR read as a quote, glued to the item's first word
                 // (lower case: a quoted title starts with a capital). Group 1: the item.
+                // How OCR reads a bullet it cannot place: a quote or a sign, or
+                // underscores ("___de Haagse ...").
+                {"bullet.ocr_form", R"(^(?:["“”«»©®°¢·]|_{1,4})$)"},
+                // A line that goes on with the sentence above: it starts in lower case.
+                {"line.lowercase_start", R"((?-i)^\s*\p{Ll})"},
+                // A clause that opens with "dat" (a new clause, not a continuation),
+                // and the "dat" a clause repeats after its opener ("overwegende: - dat
+                // ...") that record.md drops.
+                {"clause.dat_start", R"(^\s*dat\b)"},
+                {"clause.repeated_dat", R"(^dat\s+)"},
                 {"line.glued_bullet", R"(^\s*["“”«»]_*((?-i:\p{Ll}).*)$)"},
                 {"line.bullet",
                  R"(^\s*([•●◦▪■□►▸➢➤→✓✔*–—‒―-]|o(?:\s)|["“”«»©®°¢·](?:\s)|_{1,4}|\d{1,2}[.)]|[a-h][.)]|\(\w{1,3}\))\s*(.*)$)"},
@@ -229,11 +239,20 @@ constexpr Spec
                 {"indiener.cs", R"((?:\bc\.\s?s\.|\be\.\s?a\.|\bc\.\s?q\.))"},
                 {"indiener.met_mede",
                  R"(^(.*?)\s+met\s+(?:als\s+)?mede-?\s*indiener(?:s)?\s+(.*)$)"},
+                // "Gemeente", "gemeenten", "Gemeente(n):", "gem.", and the OCR and typing
+                // slips "Gemeeente", "Gemeete" before a municipality's name.
                 {"gemeente.prefix",
-                 R"(^\s*(?:de\s+)?(?:gemeente(?:n|\s*\(n\))?|gem\.)\s+(?:van\s+)?)"},
+                 R"(^\s*(?:de\s+)?(?:gem(?:e+)n?te(?:n|\s*\(n\))?|gem\.)\s*:?\s+(?:van\s+)?)"},
                 {"gemeente.separator", R"(\s*(?:,|;|/|&|\+|•|\s+en\s+|\s+and\s+)\s*)"},
 
+                // Between members named in a heading: "Van der Staaij, Bisschop en Dijkgraaf".
+                {"indiener.separator", R"(\s*,\s*|\s+en\s+)"},
+                // A label with nothing after it ("Indiener:"), its value on the next line.
+                {"header.label_only", R"(^[^:]{2,60}:\s*$)"},
+
                 // --- Supporters.
+                // "Lijst volgt, maar in ieder geval Weert, ...": "maar" between names.
+                {"support.maar", R"(\bmaar\b)"},
                 {"support.heading",
                  R"(^\s*(?:(?:lijst\s+(?:met|van)\s+)?ondersteunende\s+gemeente(?:n|\(n\))?|ondersteund\s+door|ondersteuners|steunbetuigingen)\b\s*:?\s*(.*)$)"},
                 {"support.inline",
@@ -362,6 +381,11 @@ constexpr Spec
                 // ("Gemeenteraad", "Provinciale Staten van Drenthe", "Motie", "Onderwerp").
                 {"title.label_only",
                  R"(^\s*(?:gemeente(?:raad)?|provinciale\s+staten|tweede\s+kamer|eerste\s+kamer|waterschap|hoogheemraadschap|onderwerp|besluit|agendapunt|vergadering|raadsvergadering)\b(?:\s+(?:van\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?\s*:?\s*$)"},
+                // The kind of document before a title: "Motie: ...", "Amendement - ...".
+                {"title.kind_lead", R"(^\s*(?:motie|amendement)\s*[:\-]?\s*)"},
+                // "Motie Heemstede "Goed beleid ..."": the submitter before a quoted title.
+                {"title.submitter_before_quote",
+                 R"(^\s*(?:motie|amendement)\s+(?:van\s+(?:de\s+)?)?([^"]+?)\s*")"},
                 // Where a title that wraps stops: the preamble or the next heading.
                 {"title.stop",
                  R"(^\s*\W{0,2}\s*(?:de\s+(?:gemeente)?raad\b|het\s+algemeen\s+bestuur|provinciale\s+staten|aan\s+de\b|ondergetekende|de\s+kamer\b|motie\b|amendement\b|gemeente\b|jaar\b|nummer\b|voorgesteld\b|constaterende|overwegende))"},
@@ -383,6 +407,10 @@ constexpr Spec
                  R"(^\s*(?:partij\s+voor\s+de\s+dieren|pvdd|groen\s*links|pvda|vvd|cda|d\s?66|sp|christen\s*unie(?:\s*[-/]\s*sgp)?|sgp|pvv|50\s?plus|denk|ja\s?21|forum\s+voor\s+democratie|fvd|volt|bbb|boerburgerbeweging|bij1|nsc|nieuw\s+sociaal\s+contract|gl|awp|algemene\s+waterschapspartij|water\s+natuurlijk|vvd/cda)(?:\s+(?-i:\p{Lu})[\p{L}-]+)?\s*$)"},
                 {"sign.party_word",
                  R"(\b(?:partij|stadspartij|dorpspartij|groep|lijst|leefbaar|lokaal|belang|belangen|gemeentebelangen|positief|democraten|unie|alliantie|onafhankelijk\w*|progressief|liberaal|sociaal|burgers|ouderen|senioren|fractie|beweging|verenigd|samen|plus)\b)"},
+                // A party by its acronym, in capitals: "S&S", "AWP", "CU/SGP".
+                {"sign.party_acronym", R"((?-i)^[\p{Lu}\d][\p{Lu}\d&/+.-]{1,9}$)"},
+                // A footnote mark under a signature block: "[1]".
+                {"sign.footnote", R"(^\s*\[\d{1,3}\])"},
                 // A person's name as signed: "Christine Teunissen", "Richard de Mos",
                 // "J.F.W. van Lammeren", "T Cetinkaya", "M. B. Vos", "Van Zuijlen",
                 // "Augusteijn-Esser", "Julie d'Hondt", "Frank-Juriën Dam".

@@ -30,8 +30,7 @@ void RecordBuilder::AddGemeenten(std::vector<std::string>& list, const std::stri
 
 std::string CleanTitle(std::string title) {
   title = JoinLines(title);
-  static const RE2 lead(R"((?i)^\s*(?:motie|amendement)\s*[:\-]?\s*)");
-  RE2::Replace(&title, lead, "");
+  RE2::Replace(&title, Grammar().Re("title.kind_lead"), "");
   std::string quoted;
   if (RE2::PartialMatch(title, Grammar().Re("title.in_quotes"), &quoted)) title = quoted;
   title.erase(std::remove(title.begin(), title.end(), '"'), title.end());

@@ -58,15 +58,13 @@ bool IsPerson(const std::string& text) { return Matches("sign.person", text); }
 // "Haagse Stadspartij", "Groep de Mos/ODPDH"), or an acronym ("S&S", "AWP").
 bool IsParty(const std::string& text) {
   if (Matches("sign.party_known", text) || Matches("sign.party_word", text)) return true;
-  static const RE2 acronym(R"(^[\p{Lu}\d][\p{Lu}\d&/+.-]{1,9}$)");
-  return RE2::FullMatch(text, acronym);
+  return Matches("sign.party_acronym", text);
 }
 
 Cell Classify(const std::string& raw, bool members_only, const Gazetteer& gazetteer) {
   Cell cell;
   std::string text(Trim(raw));
-  static const RE2 footnote(R"(^\s*\[\d{1,3}\])");
-  if (RE2::PartialMatch(text, footnote)) {
+  if (Matches("sign.footnote", text)) {
     cell.kind = Kind::kFootnote;
     return cell;
   }
@@ -227,8 +225,7 @@ SignatureBlock ReadSignatureBlock(const std::vector<Line>& lines, size_t begin, 
 std::vector<std::string> MembersNamedIn(const std::string& text) {
   std::string t = text;
   RE2::GlobalReplace(&t, Grammar().Re("indiener.cs"), "");
-  static const RE2 separator(R"((?i)\s*,\s*|\s+en\s+)");
-  RE2::GlobalReplace(&t, separator, "|");
+  RE2::GlobalReplace(&t, Grammar().Re("indiener.separator"), "|");
   std::vector<std::string> out;
   size_t from = 0;
   while (from <= t.size()) {

@@ -22,8 +22,7 @@ void ReadSupporters(RecordBuilder& doc, size_t begin) {
     if (!Trim(value).empty()) {
       std::string cleaned = value;
       RE2::GlobalReplace(&cleaned, Grammar().Re("support.placeholder"), ",");
-      static const RE2 maar(R"((?i)\bmaar\b)");
-      RE2::GlobalReplace(&cleaned, maar, ",");
+      RE2::GlobalReplace(&cleaned, Grammar().Re("support.maar"), ",");
       doc.AddGemeenten(doc.record.ondersteuners, "ondersteuners",
                        doc.gazetteer.ParseList(cleaned, true), doc.lines[i].page, rule);
       if (!Trim(FoldForMatch(cleaned)).empty()) continue;

@@ -28,8 +28,7 @@ std::string LabelKind(const std::string& line) {
 }
 
 bool IsEmptyLabel(const std::string& line) {
-  static const RE2 label_only(R"(^[^:]{2,60}:\s*$)");
-  return RE2::FullMatch(line, label_only) && LabelKind(line) != "other";
+  return Matches("header.label_only", line) && LabelKind(line) != "other";
 }
 
 std::vector<GemeenteMatch> ParseSubmitters(const Gazetteer& gazetteer, const std::string& text,
@@ -170,10 +169,8 @@ WrittenDate ReadHeader(RecordBuilder& doc, size_t end) {
     } else if (Capture("title.quoted", line, &value) && !doc.record.titel) {
       ApplyLabel(doc, date, "titel", value, page, "title.quoted");
       // "Motie Heemstede "...": the submitter stands before the title.
-      static const RE2 before_quote(
-          R"((?i)^\s*(?:motie|amendement)\s+(?:van\s+(?:de\s+)?)?([^"]+?)\s*")");
       std::string who;
-      if (RE2::PartialMatch(line, before_quote, &who) && doc.record.indieners.empty()) {
+      if (Capture("title.submitter_before_quote", line, &who) && doc.record.indieners.empty()) {
         doc.AddGemeenten(doc.record.indieners, "indieners",
                          ParseSubmitters(doc.gazetteer, who, false), page, "title.quoted");
       }
