@@ -801,7 +801,14 @@ std::string MatchingDocuments(const SearchRequest& q, const internal::Dialect& d
                         : " FROM search_fts JOIN document d ON d.doc_no = "
                           "search_fts.rowid WHERE search_fts MATCH :match";
   if (q.soort) sql += " AND d.soort = :soort";
-  if (q.gemeente) {
+  if (q.gemeente && HasMatch(q, dialect) && !dialect.indexes_own_text) {
+    // The municipality's few documents as a set that each match is looked
+    // up in (the unary + keeps FTS5 from seeking every one of them in its
+    // doclists), checked before the match's document is read.
+    sql +=
+        " AND +search_fts.rowid IN (SELECT gd.doc_no FROM document_gemeente g JOIN document gd "
+        "ON gd.id = g.document_id WHERE g.gemeente = :gemeente)";
+  } else if (q.gemeente) {
     sql +=
         " AND EXISTS (SELECT 1 FROM document_gemeente g WHERE g.document_id = d.id "
         "AND g.gemeente = :gemeente)";
@@ -895,7 +902,8 @@ Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
   return facets;
 }
 
-Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
+Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchStats* stats) {
+  if (stats != nullptr) *stats = SearchStats{};
   // With a match: the table's own rank (bm25 with the title at 5, migration
   // 0010), which FTS5 sorts itself when asked to ORDER BY it.
   const internal::Dialect& dialect = conn_->dialect();
@@ -907,7 +915,37 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
                     MatchingDocuments(q, dialect);
   const bool by_date = q.order == SearchRequest::Order::kDate ||
                        (q.order == SearchRequest::Order::kRank && !HasMatch(q, dialect));
-  if (q.order == SearchRequest::Order::kArchive) {
+  // Ranked within a window (SQLite): the newest `rank_window` matches that
+  // pass the filters, read in doc_no order from FTS5 (which stops there)
+  // and checked through the narrow index of migration 0013; ranked among
+  // themselves, and only the best `limit` (grouped: a few times that, and
+  // more when versions took them up) are joined to their documents: an
+  // ORDER BY over the join of every match joined them all first (30 ms, not
+  // 11, for 4,678 matches). The LIMIT also keeps the subquery's ORDER BY,
+  // which SQLite drops from a FROM subquery without one. The window's size
+  // comes with each row.
+  const bool windowed = !dialect.indexes_own_text && HasMatch(q, dialect) && !by_date &&
+                        q.order == SearchRequest::Order::kRank && q.rank_window > 0;
+  if (windowed) {
+    std::string matching = MatchingDocuments(q, dialect);
+    const std::string join = " JOIN document d ON d.doc_no = search_fts.rowid";
+    const bool document_filters =
+        q.soort || q.van || q.tot || q.vergadering || q.advies || q.orgaan;
+    // Without filters on the document (the gemeente's is on the rowid),
+    // the matches are FTS5's alone; with them, through the narrow index.
+    matching.replace(matching.find(join), join.size(),
+                     document_filters ? " JOIN document d INDEXED BY document_filter ON d.doc_no = "
+                                        "search_fts.rowid"
+                                      : "");
+    sql =
+        "SELECT d.id, w.score, d.doc_no, coalesce((SELECT eerste_versie_id FROM motie_versie "
+        "WHERE document_id = d.id), d.id), w.window_size FROM (SELECT doc_no, score, count(*) "
+        "OVER () AS window_size FROM (SELECT search_fts.rowid AS doc_no, search_fts.rank AS "
+        "score" +
+        matching + " ORDER BY search_fts.rowid DESC LIMIT :window) ORDER BY score, doc_no" +
+        (q.limit >= 0 ? " LIMIT :limit" : "") +
+        ") w JOIN document d ON d.doc_no = w.doc_no ORDER BY w.score, w.doc_no";
+  } else if (q.order == SearchRequest::Order::kArchive) {
     sql += " ORDER BY d.source_file_id, d.seq";
   } else if (q.order == SearchRequest::Order::kStored) {
     sql += " ORDER BY d.source_file_id DESC, d.seq DESC";
@@ -928,8 +966,8 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
   // hands over all its rows at once, so it is asked for a few times the
   // motions wanted, and again for more when versions took up the rows.
   const bool grouped_limit = q.limit >= 0 && q.group_versions;
-  const bool limited = q.limit >= 0 && (!q.group_versions || dialect.indexes_own_text);
-  if (limited) sql += " LIMIT :limit";
+  const bool limited = q.limit >= 0 && (!q.group_versions || dialect.indexes_own_text || windowed);
+  if (limited && !windowed) sql += " LIMIT :limit";
   int64_t fetch = q.group_versions ? std::max<int64_t>(60, int64_t{q.limit} * 4) : q.limit;
   std::vector<std::tuple<std::string, double, int64_t>> found;
   while (true) {
@@ -937,6 +975,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
     if (!s.prepared()) return conn_->Error("search");
     BindMatching(s, q, dialect);
     if (limited) s.Bind(s.ParameterIndex(":limit"), fetch);
+    if (windowed) s.Bind(s.ParameterIndex(":window"), int64_t{q.rank_window});
     found.clear();
     std::set<std::string> groups;
     int64_t rows = 0;
@@ -948,6 +987,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q) {
         if (!groups.insert(s.Text(3)).second) continue;
       }
       found.emplace_back(s.Text(0), s.Double(1), s.Int(2));
+      if (windowed && stats != nullptr) stats->window_filled = s.Int(4) >= q.rank_window;
     }
     if (rc == kRow) rc = kDone;  // stopped early on purpose
     if (rc != kDone) {

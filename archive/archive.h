@@ -207,6 +207,20 @@ struct SearchRequest {
   // One hit per motion: the best-placed version stands for the others
   // (table motie_versie), and `limit` counts motions, not versions.
   bool group_versions = false;
+  // With a match, ranked (kRank) on SQLite: rank only the newest this many
+  // matches (by doc_no, the order they were archived) that pass the
+  // filters. FTS5 scores every match it ranks, so a word in most of
+  // 100,000 documents costs a score each; a window bounds the cost of any
+  // query, and a query with fewer matches is ranked exactly. 0: rank every
+  // match. PostgreSQL ignores it: its RUM index orders matches itself.
+  int rank_window = 0;
+};
+
+// What a search did besides finding its hits.
+struct SearchStats {
+  // The matches filled rank_window: the hits are the best of the newest
+  // rank_window matches, and older matches were not ranked.
+  bool window_filled = false;
 };
 
 // The marks around a matched word in an excerpt of Archive::Headlines.
@@ -352,7 +366,8 @@ class Archive {
 
   // Ranked search (title weighs most). kInvalidArgument when the engine
   // rejects the expression, which ParseQuery never produces.
-  Result<std::vector<SearchHit>> Search(const SearchRequest& request);
+  // `stats`, when given, says whether the rank window was filled.
+  Result<std::vector<SearchHit>> Search(const SearchRequest& request, SearchStats* stats = nullptr);
   // The engine's own excerpts (PostgreSQL: ts_headline) of `texts` around
   // what `tsquery` (SearchRequest::tsquery) matches, in one statement, each
   // matched word between kHeadlineStart and kHeadlineStop; one per text,

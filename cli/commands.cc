@@ -397,6 +397,7 @@ int RunSearch(const SearchArgs& args) {
   options.sort = args.sort;
   options.limit = args.limit;
   options.facets = args.facets;
+  options.rank_window = args.rank_window;
   int failed = kExitOk;
   auto answer = SearchFor(**db, options, "search", &failed);
   if (!answer) return failed;

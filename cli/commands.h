@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "search/search.h"
+
 namespace motiearchief::cli {
 
 // Exit codes scripts can rely on.
@@ -84,6 +86,7 @@ struct SearchArgs {
   bool json = false;            // --json: the same as --format json
   bool facets = false;          // also the counts by soort, orgaan, gemeente, year, advice
   bool explain = false;         // print the FTS5 expression instead of searching
+  int rank_window = search::SearchOptions::kDefaultRankWindow;  // 0: rank every match
 };
 int RunSearch(const SearchArgs& args);
 

@@ -173,6 +173,13 @@ int main(int argc, char** argv) {
                    "(for a spreadsheet; lists joined with \"; \")")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}))
       ->capture_default_str();
+  search_cmd
+      ->add_option("--rank-window", search.rank_window,
+                   "Rank only the newest this many matches (by when they were archived): a "
+                   "word in most documents then costs no more than a rare one. A search with "
+                   "more matches says so. 0: rank every match")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   search_cmd->add_flag("--json", search.json, "The same as --format json");
   search_cmd->add_flag("--facets", search.facets,
                        "Also count all matches by soort, orgaan, indiener (municipality or "

@@ -113,6 +113,9 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   if (!o.all && (o.limit < 1 || o.limit > 1000)) {
     return Status::InvalidArgument("--limit is between 1 and 1000");
   }
+  if (o.rank_window < 0) {
+    return Status::InvalidArgument("--rank-window is 0 (rank every match) or more");
+  }
   if (o.sort != "rank" && o.sort != "date" && o.sort != "ingest") {
     return Status::InvalidArgument("--sort is rank, date or ingest; not \"" + o.sort + "\"");
   }
@@ -157,8 +160,16 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
   request.limit = o.all ? -1 : o.limit;
   request.with_pages = !o.all;
   request.group_versions = !o.all;
-  auto hits = archive.Search(request);
+  request.rank_window = o.rank_window;
+  archive::SearchStats stats;
+  auto hits = archive.Search(request, &stats);
   if (!hits.ok()) return hits.status();
+  if (stats.window_filled) {
+    answer.notes.push_back("more than " + std::to_string(o.rank_window) +
+                           " matches: ranked among the " + std::to_string(o.rank_window) +
+                           " most recently archived; narrow the search, or rank every match "
+                           "with --rank-window 0");
+  }
   if (o.facets) {
     auto facets = archive.FacetsOf(request, o.facet_values);
     if (!facets.ok()) return facets.status();

@@ -35,6 +35,11 @@ struct SearchOptions {
   // at most `facet_values` values per facet (most frequent first).
   bool facets = false;
   int facet_values = 20;
+  // Rank only the newest this many matches (archive::SearchRequest::
+  // rank_window; SQLite). A query with fewer matches is ranked exactly;
+  // one with more gets a note saying so. 0: rank every match.
+  int rank_window = kDefaultRankWindow;
+  static constexpr int kDefaultRankWindow = 5000;
 };
 
 struct SearchResult {

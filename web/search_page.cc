@@ -187,11 +187,13 @@ Result<search::SearchOptions> OptionsFrom(const Request& req) {
   o.orgaan = Given(req.Param("orgaan"));
   o.facets = !req.Param("facets").empty();
   if (const std::string sort = req.Param("sort"); !sort.empty()) o.sort = sort;
-  const std::string limit = req.Param("limit");
-  if (!limit.empty()) {
-    auto [end, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), o.limit);
-    if (ec != std::errc() || end != limit.data() + limit.size()) {
-      return Status::InvalidArgument("limit must be a number, not \"" + limit + "\"");
+  for (const auto& [name, value] : {std::pair<const char*, int*>{"limit", &o.limit},
+                                    std::pair<const char*, int*>{"rank_window", &o.rank_window}}) {
+    const std::string text = req.Param(name);
+    if (text.empty()) continue;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+      return Status::InvalidArgument(std::string(name) + " must be a number, not \"" + text + "\"");
     }
   }
   return o;

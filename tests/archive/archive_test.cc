@@ -406,6 +406,47 @@ TEST_P(ArchiveTest, SearchRanksAndFiltersOnTheStemmedIndex) {
   EXPECT_EQ(a->Search(q).status().code(), Status::Code::kInvalidArgument);
 }
 
+// A rank window ranks only the newest matches and says when it was
+// filled; a window wider than the matches ranks exactly, as without one.
+// The gemeente filter finds the same documents inside and outside a window.
+TEST_F(SqliteArchiveTest, ARankWindowRanksTheNewestMatchesAndSaysSo) {
+  auto a = Open();
+  ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 2)).ok());
+  ASSERT_TRUE(a->StoreFile(File("bbbb2222", "y.pdf", 3)).ok());
+  auto ids = [](const std::vector<SearchHit>& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) out.push_back(h.record.id);
+    return out;
+  };
+  SearchRequest q = Words("woning");
+  auto exact = a->Search(q);
+  ASSERT_TRUE(exact.ok()) << exact.status().ToString();
+  ASSERT_EQ(exact->size(), 5u);
+  SearchStats stats;
+  q.rank_window = 100;
+  auto wide = a->Search(q, &stats);
+  ASSERT_TRUE(wide.ok()) << wide.status().ToString();
+  EXPECT_FALSE(stats.window_filled);
+  EXPECT_EQ(ids(*wide), ids(*exact));
+  q.rank_window = 2;
+  auto narrow = a->Search(q, &stats);
+  ASSERT_TRUE(narrow.ok());
+  EXPECT_TRUE(stats.window_filled);
+  // The two newest documents: the last two of y.pdf.
+  std::vector<std::string> got = ids(*narrow);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"bbbb22221", "bbbb22222"}));
+  q = Words("\"sudwest fryslan\"");
+  q.gemeente = "Súdwest-Fryslân";
+  auto filtered = a->Search(q);
+  q.rank_window = 100;
+  auto filtered_windowed = a->Search(q, &stats);
+  ASSERT_TRUE(filtered.ok() && filtered_windowed.ok());
+  EXPECT_EQ(filtered->size(), 5u);
+  EXPECT_EQ(ids(*filtered_windowed), ids(*filtered));
+  EXPECT_EQ((*filtered_windowed)[0].rollen, (std::vector<std::string>{"indiener"}));
+}
+
 TEST_F(SqliteArchiveTest, StoringSearchFieldsAgainReplacesThemInTheIndex) {
   auto a = Open();
   ASSERT_TRUE(a->StoreFile(File("aaaa1111", "x.pdf", 1)).ok());

@@ -240,6 +240,19 @@ TEST_F(CliTest, SearchNeverBreaksOnWhatIsTyped) {
   EXPECT_EQ(Sh(Tool() + " search --van 1-12-2023 motie").exit_code, 2);
   EXPECT_EQ(Sh(Tool() + " search NOT").exit_code, 2);  // no words
   EXPECT_EQ(Sh(Tool() + " search zzzzqqq").exit_code, 5);
+  // A rank window narrower than the matches: the best of the newest, and a
+  // note that says so; 0 ranks every match, and a negative window is an error.
+  // (PostgreSQL has no window: its RUM index orders the matches itself.)
+  CommandResult windowed = Sh("(" + Tool() + " search --rank-window 1 woning 2>&1 >/dev/null)");
+  EXPECT_EQ(windowed.exit_code, 0);
+  EXPECT_EQ(windowed.out.find("ranked among the 1 most recently archived") != std::string::npos,
+            !Postgres())
+      << windowed.out;
+  CommandResult exact = Sh("(" + Tool() + " search --rank-window 0 woning 2>&1 >/dev/null)");
+  EXPECT_EQ(exact.exit_code, 0);
+  EXPECT_EQ(exact.out.find("ranked among"), std::string::npos) << exact.out;
+  EXPECT_EQ(Sh(Tool() + " search --rank-window 0 woning").out, Sh(Tool() + " search woning").out);
+  EXPECT_EQ(Sh(Tool() + " search --rank-window -3 woning").exit_code, 2);
   CommandResult advies = Sh(Tool() + " search --soort motie --advies Overnemen --json");
   EXPECT_EQ(advies.exit_code, 0);
   for (const auto& hit : nlohmann::json::parse(advies.out)) EXPECT_EQ(hit["advies"], "overnemen");
@@ -253,7 +266,8 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   // Back to schema version 3, as an archive made before the search index.
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP TABLE document_advies; DROP INDEX motie_versie_by_first; "
+               " 'DROP INDEX document_filter; DROP TABLE document_advies; "
+               "DROP INDEX motie_versie_by_first; "
                "DROP TABLE search_pending; "
                "DROP TABLE link_key_pending; DROP TABLE link_key; "
                "DROP TABLE search_fts; DROP TABLE document_search; DROP TABLE besluit; "
@@ -286,7 +300,8 @@ TEST_F(CliTest, AReaderUpgradesAnArchiveFromAnEarlierVersionFirst) {
   fs::remove(old);
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP TABLE document_advies; DELETE FROM schema_migration WHERE version >= 12; "
+               " 'DROP INDEX document_filter; DROP TABLE document_advies; "
+               "DELETE FROM schema_migration WHERE version >= 12; "
                "PRAGMA user_version = 11'")
                 .exit_code,
             0);

@@ -11,7 +11,7 @@ std::vector<archive::LinkCandidate> Archived(const std::vector<schema::Record>& 
                                              std::vector<std::optional<std::string>> first = {}) {
   std::vector<archive::LinkCandidate> out;
   for (size_t i = 0; i < records.size(); ++i) {
-    out.push_back({records[i], i < first.size() ? first[i] : std::nullopt, false});
+    out.push_back({records[i], i < first.size() ? first[i] : std::nullopt, false, {}});
   }
   return out;
 }
