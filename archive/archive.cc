@@ -818,8 +818,29 @@ std::string MatchingDocuments(const SearchRequest& q, const internal::Dialect& d
   if (q.vergadering) sql += " AND d.vergadering = :vergadering";
   if (q.advies) sql += " AND (" + AdviceOf(dialect) + ") = :advies";
   if (q.orgaan) {
-    sql += " AND " + dialect.json_text("d.record", "orgaan") + " " + dialect.like_any_case +
+    sql += " AND d.orgaan " + std::string(dialect.like_any_case) +
            " '%' || :orgaan || '%' ESCAPE '\\'";
+  }
+  return sql;
+}
+
+// MatchingDocuments reading the document's filter columns from the narrow
+// index of migration 0013 (SQLite), not from its 3 KB row; `join` false
+// leaves the document out where no filter needs it (only with a match).
+std::string NarrowMatchingDocuments(const SearchRequest& q, const internal::Dialect& dialect,
+                                    bool join = true) {
+  std::string sql = MatchingDocuments(q, dialect);
+  if (dialect.indexes_own_text) return sql;
+  for (const char* from :
+       {" JOIN document d ON d.doc_no = search_fts.rowid", " FROM document d "}) {
+    const size_t at = sql.find(from);
+    if (at == std::string::npos) continue;
+    const std::string to = std::string(from) == " FROM document d "
+                               ? " FROM document d INDEXED BY document_filter "
+                           : join ? " JOIN document d INDEXED BY document_filter ON d.doc_no = "
+                                    "search_fts.rowid"
+                                  : "";
+    sql.replace(at, std::string(from).size(), to);
   }
   return sql;
 }
@@ -858,10 +879,9 @@ Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
   // GROUP BY over them. Five statements found them five times (measured at
   // 100,000 documents, a word in every one: 5.3 s).
   const std::string hits =
-      "WITH hits AS MATERIALIZED (SELECT d.id, d.soort, " +
-      dialect.json_text("d.record", "orgaan") +
-      " AS orgaan, substr(coalesce(d.datum_indiening, d.vergadering), 1, 4) AS jaar, (" +
-      AdviceOf(dialect) + ") AS advies" + MatchingDocuments(q, dialect) + ") ";
+      "WITH hits AS MATERIALIZED (SELECT d.id, d.soort, d.orgaan, substr(coalesce("
+      "d.datum_indiening, d.vergadering), 1, 4) AS jaar, (" +
+      AdviceOf(dialect) + ") AS advies" + NarrowMatchingDocuments(q, dialect) + ") ";
   const std::string order =
       " ORDER BY n DESC, value" + std::string(dialect.binary_collation) + " LIMIT :per_facet";
   std::vector<FacetCount>* const by_number[] = {&facets.soort, &facets.orgaan, &facets.jaar,
@@ -927,16 +947,10 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchSta
   const bool windowed = !dialect.indexes_own_text && HasMatch(q, dialect) && !by_date &&
                         q.order == SearchRequest::Order::kRank && q.rank_window > 0;
   if (windowed) {
-    std::string matching = MatchingDocuments(q, dialect);
-    const std::string join = " JOIN document d ON d.doc_no = search_fts.rowid";
-    const bool document_filters =
-        q.soort || q.van || q.tot || q.vergadering || q.advies || q.orgaan;
     // Without filters on the document (the gemeente's is on the rowid),
     // the matches are FTS5's alone; with them, through the narrow index.
-    matching.replace(matching.find(join), join.size(),
-                     document_filters ? " JOIN document d INDEXED BY document_filter ON d.doc_no = "
-                                        "search_fts.rowid"
-                                      : "");
+    const std::string matching = NarrowMatchingDocuments(
+        q, dialect, q.soort || q.van || q.tot || q.vergadering || q.advies || q.orgaan);
     sql =
         "SELECT d.id, w.score, d.doc_no, coalesce((SELECT eerste_versie_id FROM motie_versie "
         "WHERE document_id = d.id), d.id), w.window_size FROM (SELECT doc_no, score, count(*) "

@@ -266,7 +266,8 @@ TEST_F(CliTest, AnArchiveFromBeforeSearchIsMigratedAndIndexedByTheNextIngest) {
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   // Back to schema version 3, as an archive made before the search index.
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP INDEX document_filter; DROP TABLE document_advies; "
+               " 'DROP INDEX document_filter; ALTER TABLE document DROP COLUMN orgaan; DROP TABLE "
+               "document_advies; "
                "DROP INDEX motie_versie_by_first; "
                "DROP TABLE search_pending; "
                "DROP TABLE link_key_pending; DROP TABLE link_key; "
@@ -300,7 +301,8 @@ TEST_F(CliTest, AReaderUpgradesAnArchiveFromAnEarlierVersionFirst) {
   fs::remove(old);
   ASSERT_EQ(Sh(Tool() + " backup " + old).exit_code, 0);
   ASSERT_EQ(Sh("sqlite3 " + old +
-               " 'DROP INDEX document_filter; DROP TABLE document_advies; "
+               " 'DROP INDEX document_filter; ALTER TABLE document DROP COLUMN orgaan; DROP TABLE "
+               "document_advies; "
                "DELETE FROM schema_migration WHERE version >= 12; "
                "PRAGMA user_version = 11'")
                 .exit_code,
