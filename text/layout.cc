@@ -42,6 +42,8 @@ float Quantile(std::vector<float> values, double q) {
 std::vector<LineBox> AlignLineBoxes(std::string_view page_text, const std::vector<WordBox>& words) {
   const std::vector<std::string_view> lines = SplitLines(page_text);
   std::vector<LineBox> boxes(lines.size());
+  // No page of a motion holds this many words; a crafted one gets no boxes.
+  if (words.size() > kMaxWordsPerPage) return boxes;
   // Word boxes by their text, each list top to bottom, left to right.
   std::unordered_map<std::string_view, std::vector<size_t>> by_text;
   for (size_t w = 0; w < words.size(); ++w) {
@@ -54,6 +56,7 @@ std::vector<LineBox> AlignLineBoxes(std::string_view page_text, const std::vecto
     });
   }
   std::vector<bool> used(words.size(), false);
+  std::unordered_map<std::string_view, size_t> start;  // per text: first candidate still wanted
   float floor_y = -1e9f;  // lines come top to bottom: no match above the line before
   for (size_t l = 0; l < lines.size(); ++l) {
     const std::vector<std::string_view> tokens = Words(lines[l]);
@@ -63,11 +66,23 @@ std::vector<LineBox> AlignLineBoxes(std::string_view page_text, const std::vecto
     for (std::string_view token : tokens) {
       auto it = by_text.find(token);
       if (it == by_text.end()) continue;
+      // Candidates above the line before are never wanted again (lines come
+      // top to bottom): the list's start moves past them for good. At most
+      // kLookAhead candidates are tried from there, so that a page of one
+      // word repeated thousands of times costs no more than an ordinary one.
+      constexpr size_t kLookAhead = 64;
+      std::vector<size_t>& list = it->second;
+      size_t& from = start[it->first];
+      while (from < list.size() &&
+             Center(words[list[from]].box) < floor_y - words[list[from]].box.height() / 2) {
+        ++from;
+      }
       size_t best = words.size();
-      for (size_t w : it->second) {
+      for (size_t k = from, tried = 0; k < list.size() && tried < kLookAhead; ++k) {
+        const size_t w = list[k];
         if (used[w]) continue;
+        ++tried;
         const LineBox& b = words[w].box;
-        if (Center(b) < floor_y - b.height() / 2) continue;
         if (row > -1e8f && std::fabs(Center(b) - row) > b.height() / 2) continue;
         best = w;
         break;

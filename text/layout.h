@@ -43,7 +43,10 @@ struct WordBox {
 // takes the first unused word box with the same text at or below the line
 // before it, and the line's box is the union of the matched boxes in the
 // row most of them stand on. Lines with fewer than half their words found
-// stay unknown. `words` may come in any order.
+// stay unknown. `words` may come in any order. A page of more than
+// kMaxWordsPerPage words gets no boxes at all; the time taken grows with
+// the words, not their square, also where one word repeats on every line.
+inline constexpr size_t kMaxWordsPerPage = 50000;
 std::vector<LineBox> AlignLineBoxes(std::string_view page_text, const std::vector<WordBox>& words);
 
 // Whether the non-blank line `text` starts a paragraph by what the page

@@ -44,6 +44,23 @@ TEST(AlignLineBoxesTest, RepeatedWordsAreTakenTopToBottom) {
   EXPECT_FLOAT_EQ(boxes[1].top, 30);
 }
 
+// A crafted page: one word on every line, thousands of lines. Each line
+// still gets its own box, top to bottom; over the limit, none do.
+TEST(AlignLineBoxesTest, AWordRepeatedOnEveryLineIsPlacedLineByLine) {
+  std::vector<WordBox> words;
+  std::string text;
+  for (int i = 0; i < 20000; ++i) {
+    words.push_back({"ja", {50, 10.0f * i, 60, 10.0f * i + 8, 8, false}});
+    text += "ja\n";
+  }
+  text.pop_back();
+  const std::vector<LineBox> boxes = AlignLineBoxes(text, words);
+  ASSERT_EQ(boxes.size(), 20000u);
+  for (size_t i = 0; i < boxes.size(); i += 997) EXPECT_FLOAT_EQ(boxes[i].top, 10.0f * i);
+  words.resize(kMaxWordsPerPage + 1, words.back());
+  EXPECT_FALSE(AlignLineBoxes(text, words)[0].known());
+}
+
 TEST(AlignLineBoxesTest, ALineWithFewOfItsWordsFoundStaysUnknown) {
   const std::vector<WordBox> words = {{"een", {50, 10, 65, 22, 12, false}}};
   EXPECT_FALSE(AlignLineBoxes("een twee drie", words)[0].known());
