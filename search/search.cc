@@ -168,7 +168,7 @@ Result<SearchAnswer> SearchArchive(archive::Archive& archive, const SearchOption
     answer.notes.push_back("more than " + std::to_string(o.rank_window) +
                            " matches: ranked among the " + std::to_string(o.rank_window) +
                            " most recently archived; narrow the search, or rank every match "
-                           "with --rank-window 0");
+                           "(search --rank-window 0; on the site, rank_window=0 in the address)");
   }
   if (o.facets) {
     auto facets = archive.FacetsOf(request, o.facet_values);
