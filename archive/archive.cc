@@ -789,17 +789,39 @@ std::string RankOf(const SearchRequest& q, const internal::Dialect& dialect, boo
   return std::string("-ts_rank_cd('{0.2,0.2,0.2,1.0}', s.tsv, ") + kTsQuery + ")";
 }
 
+// How MatchingDocuments reaches the document of each match on SQLite:
+// through its row (3 KB of record and text), or through the narrow index of
+// migration 0013 that holds the columns the filters and facets read; or
+// not at all where no filter needs it (a match's rowid is its doc_no).
+// PostgreSQL always joins the row; its planner chooses.
+enum class DocumentAccess { kRow, kFilterIndex, kFilterIndexWhenFiltered };
+
+// Filters that read the document itself (the gemeente's reads a table of
+// its own).
+bool HasDocumentFilters(const SearchRequest& q) {
+  return q.soort || q.van || q.tot || q.vergadering || q.advies || q.orgaan;
+}
+
 // FROM and WHERE of a search: the documents `q` matches, as `d` (with
-// the search index when there is a match expression).
-std::string MatchingDocuments(const SearchRequest& q, const internal::Dialect& dialect) {
-  std::string sql = !HasMatch(q, dialect) ? " FROM document d WHERE TRUE"
-                    : dialect.indexes_own_text
-                        ? std::string(
-                              " FROM document_search s JOIN document d ON d.doc_no = "
-                              "s.doc_no WHERE s.tsv @@ ") +
-                              kTsQuery
-                        : " FROM search_fts JOIN document d ON d.doc_no = "
-                          "search_fts.rowid WHERE search_fts MATCH :match";
+// the search index when there is a match expression; without `d` where `access` allows it).
+std::string MatchingDocuments(const SearchRequest& q, const internal::Dialect& dialect,
+                              DocumentAccess access = DocumentAccess::kRow) {
+  const bool narrow = access != DocumentAccess::kRow && !dialect.indexes_own_text;
+  const std::string document = narrow ? "document d INDEXED BY document_filter" : "document d";
+  std::string sql;
+  if (!HasMatch(q, dialect)) {
+    sql = " FROM " + document + " WHERE TRUE";
+  } else if (dialect.indexes_own_text) {
+    sql = std::string(
+              " FROM document_search s JOIN document d ON d.doc_no = s.doc_no WHERE "
+              "s.tsv @@ ") +
+          kTsQuery;
+  } else if (access == DocumentAccess::kFilterIndexWhenFiltered && !HasDocumentFilters(q)) {
+    sql = " FROM search_fts WHERE search_fts MATCH :match";
+  } else {
+    sql = " FROM search_fts JOIN " + document +
+          " ON d.doc_no = search_fts.rowid WHERE search_fts MATCH :match";
+  }
   if (q.soort) sql += " AND d.soort = :soort";
   if (q.gemeente && HasMatch(q, dialect) && !dialect.indexes_own_text) {
     // The municipality's few documents as a set that each match is looked
@@ -820,27 +842,6 @@ std::string MatchingDocuments(const SearchRequest& q, const internal::Dialect& d
   if (q.orgaan) {
     sql += " AND d.orgaan " + std::string(dialect.like_any_case) +
            " '%' || :orgaan || '%' ESCAPE '\\'";
-  }
-  return sql;
-}
-
-// MatchingDocuments reading the document's filter columns from the narrow
-// index of migration 0013 (SQLite), not from its 3 KB row; `join` false
-// leaves the document out where no filter needs it (only with a match).
-std::string NarrowMatchingDocuments(const SearchRequest& q, const internal::Dialect& dialect,
-                                    bool join = true) {
-  std::string sql = MatchingDocuments(q, dialect);
-  if (dialect.indexes_own_text) return sql;
-  for (const char* from :
-       {" JOIN document d ON d.doc_no = search_fts.rowid", " FROM document d "}) {
-    const size_t at = sql.find(from);
-    if (at == std::string::npos) continue;
-    const std::string to = std::string(from) == " FROM document d "
-                               ? " FROM document d INDEXED BY document_filter "
-                           : join ? " JOIN document d INDEXED BY document_filter ON d.doc_no = "
-                                    "search_fts.rowid"
-                                  : "";
-    sql.replace(at, std::string(from).size(), to);
   }
   return sql;
 }
@@ -881,7 +882,8 @@ Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
   const std::string hits =
       "WITH hits AS MATERIALIZED (SELECT d.id, d.soort, d.orgaan, substr(coalesce("
       "d.datum_indiening, d.vergadering), 1, 4) AS jaar, (" +
-      AdviceOf(dialect) + ") AS advies" + NarrowMatchingDocuments(q, dialect) + ") ";
+      AdviceOf(dialect) + ") AS advies" +
+      MatchingDocuments(q, dialect, DocumentAccess::kFilterIndex) + ") ";
   const std::string order =
       " ORDER BY n DESC, value" + std::string(dialect.binary_collation) + " LIMIT :per_facet";
   std::vector<FacetCount>* const by_number[] = {&facets.soort, &facets.orgaan, &facets.jaar,
@@ -949,8 +951,8 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchSta
   if (windowed) {
     // Without filters on the document (the gemeente's is on the rowid),
     // the matches are FTS5's alone; with them, through the narrow index.
-    const std::string matching = NarrowMatchingDocuments(
-        q, dialect, q.soort || q.van || q.tot || q.vergadering || q.advies || q.orgaan);
+    const std::string matching =
+        MatchingDocuments(q, dialect, DocumentAccess::kFilterIndexWhenFiltered);
     sql =
         "SELECT d.id, w.score, d.doc_no, coalesce((SELECT eerste_versie_id FROM motie_versie "
         "WHERE document_id = d.id), d.id), w.window_size FROM (SELECT doc_no, score, count(*) "

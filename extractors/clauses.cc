@@ -92,10 +92,6 @@ std::string BulletKind(const std::string& marker) {
   return std::string(m);
 }
 
-// A blank line inside a sentence: OCR of widely spaced lines puts one
-// between a line that ends mid-sentence ("... en voor de") and its
-// lower-case continuation ("kwaliteit van het oppervlaktewater."). Not
-// when the next line opens a "dat" clause or is an item of a list.
 // Whether `next` goes on with the sentence `current` ends with: the last
 // line stops mid-sentence and `next` goes on in lower case, not opening a
 // "dat" clause or an item of a list.
@@ -110,6 +106,9 @@ bool ContinuesSentence(const std::vector<std::string>& current, std::string_view
          !Matches("line.bullet", text);
 }
 
+// A blank line inside a sentence: OCR of widely spaced lines puts one
+// between a line that ends mid-sentence ("... en voor de") and its
+// lower-case continuation ("kwaliteit van het oppervlaktewater.").
 bool SentenceGoesOn(const RecordBuilder& doc, const std::vector<std::string>& current,
                     size_t blank) {
   size_t next = blank + 1;

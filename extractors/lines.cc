@@ -2,10 +2,11 @@
 
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "extractors/grammar.h"
 #include "text/normalize.h"
@@ -40,6 +41,19 @@ std::string FurnitureKey(std::string_view line) {
   return std::string(Trim(key));
 }
 
+// The indexes of the first and last lines of `lines` that hold words;
+// nullopt for a page without words.
+std::optional<std::pair<size_t, size_t>> FirstAndLastWithWords(
+    const std::vector<std::string_view>& lines) {
+  std::optional<std::pair<size_t, size_t>> found;
+  for (size_t n = 0; n < lines.size(); ++n) {
+    if (Trim(lines[n]).empty()) continue;
+    if (!found) found.emplace(n, n);
+    found->second = n;
+  }
+  return found;
+}
+
 // The first and last line with words of each page that repeat as the
 // first or last line of another page of the document: running headers and
 // footers. Keys by which they are known.
@@ -47,13 +61,10 @@ std::set<std::string> RunningFurniture(const std::vector<text::Page>& pages) {
   std::map<std::string, std::set<int>> on_pages;
   for (const text::Page& page : pages) {
     const std::vector<std::string_view> lines = SplitLines(page.text);
-    auto first = std::find_if(lines.begin(), lines.end(),
-                              [](std::string_view l) { return !Trim(l).empty(); });
-    auto last = std::find_if(lines.rbegin(), lines.rend(),
-                             [](std::string_view l) { return !Trim(l).empty(); });
-    if (first == lines.end()) continue;
-    for (std::string_view l : {*first, *last}) {
-      std::string key = FurnitureKey(l);
+    const auto ends = FirstAndLastWithWords(lines);
+    if (!ends) continue;
+    for (size_t n : {ends->first, ends->second}) {
+      std::string key = FurnitureKey(lines[n]);
       // Too short to tell a header from a word that happens to repeat.
       if (key.size() >= 8) on_pages[key].insert(page.number);
     }
@@ -77,18 +88,11 @@ std::vector<Line> LinesOf(const std::vector<text::Page>& pages) {
     // first page, where it may be the title; a running footer goes
     // everywhere.
     std::vector<bool> running_line(page_lines.size(), false);
-    if (!running.empty()) {
-      std::vector<size_t> words;
-      for (size_t n = 0; n < page_lines.size(); ++n) {
-        if (!Trim(page_lines[n]).empty()) words.push_back(n);
+    if (const auto ends = FirstAndLastWithWords(page_lines); ends && !running.empty()) {
+      if (&page != &pages.front() && running.count(FurnitureKey(page_lines[ends->first]))) {
+        running_line[ends->first] = true;
       }
-      if (!words.empty()) {
-        if (&page != &pages.front() && running.count(FurnitureKey(page_lines[words.front()]))) {
-          running_line[words.front()] = true;
-        }
-        if (running.count(FurnitureKey(page_lines[words.back()])))
-          running_line[words.back()] = true;
-      }
+      if (running.count(FurnitureKey(page_lines[ends->second]))) running_line[ends->second] = true;
     }
     const bool geometry = page.boxes.size() == page_lines.size();
     const float typical_gap = geometry ? text::TypicalLineGap(page.boxes) : -1;

@@ -1,5 +1,5 @@
 // Where the lines of a page stand on the page: the geometry the reader sees
-// (Poppler's text boxes with their fonts, Tesseract's word boxes) kept with
+// (Poppler's text boxes with their fonts, Tesseract's line boxes) kept with
 // the text, one box per line, so that the extractors can read the page as a
 // page: a paragraph that ends without a blank line, a heading set in bold.
 //
@@ -41,8 +41,8 @@ struct WordBox {
 // the same order; a blank line, or one whose words are not among `words`,
 // gets an unknown box. A line is matched word by word: each of its words
 // takes the first unused word box with the same text at or below the line
-// before it, and the line's box is the union of the matched boxes in the
-// row most of them stand on. Lines with fewer than half their words found
+// before it and in the row of the line's first match, and the line's box
+// is the union of the matched boxes. Lines with fewer than half their words found
 // stay unknown. `words` may come in any order. A page of more than
 // kMaxWordsPerPage words gets no boxes at all; the time taken grows with
 // the words, not their square, also where one word repeats on every line.
@@ -53,7 +53,7 @@ std::vector<LineBox> AlignLineBoxes(std::string_view page_text, const std::vecto
 // shows, not by its text: `before` is the box of the line above it on the
 // same page (`text_before` its text), `box` this line's, `typical_gap` the
 // page's usual space between lines (TypicalLineGap) and `block_right` the
-// right edge of the text block (BlockRight). True when
+// right edge of the text block (BlockRights). True when
 //   - the space above it is clearly wider than the page's line spacing; or
 //   - the line above stops so far short of the block's right edge that
 //     this line's first word would have fitted there: the writer broke the
@@ -67,8 +67,8 @@ bool StartsParagraph(const LineBox& before, std::string_view text_before, const 
 
 // The page's usual vertical space between consecutive lines of a
 // paragraph: the lower quartile of the gaps between consecutive known boxes
-// (negative where boxes overlap, as a font's ascenders and descenders may). -1 (no spacing rule)
-// when fewer than three gaps are known.
+// (negative where boxes overlap, as a font's ascenders and descenders
+// may). -1 (no spacing rule) when fewer than three gaps are known.
 float TypicalLineGap(const std::vector<LineBox>& boxes);
 
 // For each line, the right edge of the text block around it: the widest
