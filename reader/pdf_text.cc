@@ -263,7 +263,11 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
       poppler::byte_array utf8 =
           p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       page.text.assign(utf8.begin(), utf8.end());
-      page.boxes = LineBoxesOf(*p, page.text);
+      // A page without text (a scan, a blank) has no words to place; asking
+      // for them would parse its content a second time for nothing.
+      if (page.text.find_first_not_of(" \t\r\n\f") != std::string::npos) {
+        page.boxes = LineBoxesOf(*p, page.text);
+      }
     } else {
       result.warnings.push_back("page " + std::to_string(i + 1) +
                                 ": Poppler cannot read this page");

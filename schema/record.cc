@@ -1,5 +1,7 @@
 #include "schema/record.h"
 
+#include <nlohmann/json.hpp>
+
 namespace motiearchief::schema {
 namespace {
 

@@ -7,7 +7,7 @@
 #ifndef MOTIEARCHIEF_SCHEMA_RECORD_H_
 #define MOTIEARCHIEF_SCHEMA_RECORD_H_
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

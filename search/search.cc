@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "extractors/extract.h"

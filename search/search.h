@@ -4,7 +4,7 @@
 #ifndef MOTIEARCHIEF_SEARCH_SEARCH_H_
 #define MOTIEARCHIEF_SEARCH_SEARCH_H_
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>

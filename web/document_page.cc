@@ -3,6 +3,7 @@
 // motion with what changed, related motions, and its text page by page
 // with the query's words marked and each page one click from the PDF.
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "search/search_text.h"

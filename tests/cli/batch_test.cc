@@ -273,9 +273,8 @@ TEST(BatchTest, KilledAtRandomMomentsLosesNoCommittedDocument) {
   std::set<std::string> committed;
   for (int attempt = 0; kills < 20 && attempt < 200; ++attempt) {
     pid_t pid = testing_cli::SpawnQuiet(args(db));
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay(rng)));
     int wstatus = 0;
-    if (waitpid(pid, &wstatus, WNOHANG) == pid) {
+    if (testing_cli::ExitsWithin(pid, std::chrono::milliseconds(delay(rng)), &wstatus)) {
       // Finished before the kill: it completed the archive.
       ++completed;
       EXPECT_EQ(Sh(Tool(db) + " export").out, reference_export) << "attempt " << attempt;

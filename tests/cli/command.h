@@ -6,8 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace motiearchief::testing_cli {
@@ -45,6 +47,18 @@ inline pid_t SpawnQuiet(const std::vector<std::string>& args) {
     _exit(127);
   }
   return pid;
+}
+
+// Waits until `pid` exits or `upto` has passed, whichever comes first.
+// Returns true, with its wait status in `*wstatus`, when it exited: a kill
+// test then does not sleep on after the run it meant to kill has ended.
+inline bool ExitsWithin(pid_t pid, std::chrono::milliseconds upto, int* wstatus) {
+  const auto deadline = std::chrono::steady_clock::now() + upto;
+  while (true) {
+    if (waitpid(pid, wstatus, WNOHANG) == pid) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 }  // namespace motiearchief::testing_cli

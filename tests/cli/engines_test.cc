@@ -178,23 +178,48 @@ TEST_F(EnginesTest, WorkersIngestingTheSameFilesStoreEachOnce) {
 // committed stays, every stored file is complete, and the next run
 // finishes the archive as if nothing had happened.
 TEST_F(EnginesTest, WorkersKilledMidFileLoseNothing) {
-  testing::ScratchArchive pg("engines_kill", "postgresql");
-  const unsigned seed = 20261129;
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<long> delay(0, 4000);
-  SCOPED_TRACE("seed " + std::to_string(seed));
-  int64_t committed = 0;
-  for (int kill_round = 0; kill_round < 10; ++kill_round) {
+  auto spawn_workers = [](const std::string& db) {
     std::vector<pid_t> workers;
     for (int i = 0; i < 2; ++i) {
       workers.push_back(testing_cli::SpawnQuiet(
-          {MA_BINARY, "--db", pg.location(), "ingest", kSamples, "--jobs", "1", "-q"}));
+          {MA_BINARY, "--db", db, "ingest", kSamples, "--jobs", "1", "-q"}));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay(rng)));
-    for (pid_t pid : workers) {
-      kill(pid, SIGKILL);
+    return workers;
+  };
+  // The kills are drawn within the time two workers take uncut, so that
+  // they land while the workers work, not after they are done.
+  long full_ms = 0;
+  {
+    testing::ScratchArchive timing("engines_kill_timing", "postgresql");
+    const auto started = std::chrono::steady_clock::now();
+    for (pid_t pid : spawn_workers(timing.location())) {
       int status = 0;
       waitpid(pid, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - started)
+                  .count();
+  }
+  testing::ScratchArchive pg("engines_kill", "postgresql");
+  const unsigned seed = 20261129;
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<long> delay(0, full_ms);
+  SCOPED_TRACE("seed " + std::to_string(seed) + ", uncut run " + std::to_string(full_ms) + " ms");
+  int64_t committed = 0;
+  int killed = 0;
+  for (int kill_round = 0; kill_round < 10; ++kill_round) {
+    const std::vector<pid_t> workers = spawn_workers(pg.location());
+    const auto kill_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(delay(rng));
+    for (pid_t pid : workers) {
+      // A worker that finished first is not waited for any longer.
+      int status = 0;
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          kill_at - std::chrono::steady_clock::now());
+      if (testing_cli::ExitsWithin(pid, left, &status)) continue;
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      ++killed;
     }
     const int64_t documents = pg.Count("SELECT count(*) FROM document");
     if (documents < 0) continue;  // killed before the schema was made
@@ -203,6 +228,7 @@ TEST_F(EnginesTest, WorkersKilledMidFileLoseNothing) {
     CommandResult check = Sh(Tool(pg.location()) + " check");
     EXPECT_EQ(check.exit_code, 0) << "round " << kill_round << ": " << check.out;
   }
+  std::cout << killed << " workers killed in 10 rounds, uncut run " << full_ms << " ms\n";
   CommandResult finish = Sh(Tool(pg.location()) + " ingest " + kSamples);
   EXPECT_EQ(finish.exit_code, 0) << finish.out;
   EXPECT_EQ(Sh(Tool(pg.location()) + " export --format jsonl").out, *reference_);

@@ -5,14 +5,14 @@
 namespace motiearchief::extractors {
 namespace {
 
-struct Case {
+struct DateCase {
   const char* text;
   const char* reference;  // nullptr: none
   const char* expected;   // nullptr: no date
 };
 
 TEST(FindDateTest, Table) {
-  const Case cases[] = {
+  const DateCase cases[] = {
       {"20 november 2023", nullptr, "2023-11-20"},
       {"Datum: 3 dec. 2023", nullptr, "2023-12-03"},
       {"20-11-2023", nullptr, "2023-11-20"},
@@ -26,7 +26,7 @@ TEST(FindDateTest, Table) {
       {"31 februari 2023", nullptr, nullptr},      // not a date
       {"artikel 12 lid 3", nullptr, nullptr},
   };
-  for (const Case& c : cases) {
+  for (const DateCase& c : cases) {
     std::optional<std::string> ref;
     if (c.reference) ref = c.reference;
     auto d = FindDate(c.text, ref);

@@ -8,7 +8,7 @@
 namespace motiearchief::extractors {
 namespace {
 
-struct Case {
+struct LookupCase {
   const char* written;
   const char* official;  // nullptr: not a municipality
 };
@@ -16,7 +16,7 @@ struct Case {
 TEST(GazetteerTest, HasAllMunicipalities) { EXPECT_EQ(Gazetteer::Default().size(), 342u); }
 
 TEST(GazetteerTest, LookupTable) {
-  const Case cases[] = {
+  const LookupCase cases[] = {
       {"Gemeente Enschede", "Enschede"},
       {"Den Bosch", "'s-Hertogenbosch"},
       {"'s-Hertogenbosch", "'s-Hertogenbosch"},
@@ -36,7 +36,7 @@ TEST(GazetteerTest, LookupTable) {
       {"Utrechtse Heuvelrug", "Utrechtse Heuvelrug"},
       {"Lijst volgt", nullptr},
   };
-  for (const Case& c : cases) {
+  for (const LookupCase& c : cases) {
     auto m = Gazetteer::Default().Lookup(c.written);
     if (c.official == nullptr) {
       EXPECT_FALSE(m.has_value()) << c.written;

@@ -52,7 +52,7 @@ TEST(DisplayTitleTest, EveryDocumentHasATitle) {
     EXPECT_EQ(from_text, c.from_text) << c.expected;
   }
   // A long first line is cut, on a character boundary.
-  for (const std::string& letter : {"a", "é", "€"}) {
+  for (const char* letter : {"a", "é", "€"}) {
     std::string line;
     for (int i = 0; i < 100; ++i) line += "a" + std::string(letter);
     const std::string title = DisplayTitle(record("overig", std::nullopt, line));

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 
@@ -29,9 +30,11 @@ TEST(RecordFromJsonTest, WrongTypesAreErrorsNamingRecordAndField) {
   const std::pair<const char*, const char*> rows[] = {
       {R"({"id": "abc", "titel": 12})", "record abc: field \"titel\" should be text, not number"},
       {R"({"id": "abc", "indieners": "Zeist"})", "field \"indieners\" should be a list"},
-      {R"({"id": "abc", "indieners": ["Zeist", 3]})", "field \"indieners\" should be a list of text"},
+      {R"({"id": "abc", "indieners": ["Zeist", 3]})",
+       "field \"indieners\" should be a list of text"},
       {R"({"id": "abc", "verzoeken": [1]})", "field \"verzoeken\" should be a list of objects"},
-      {R"({"id": "abc", "bron": {"pagina_van": "1"}})", "field \"pagina_van\" should be a whole number"},
+      {R"({"id": "abc", "bron": {"pagina_van": "1"}})",
+       "field \"pagina_van\" should be a whole number"},
       {R"({"id": "abc", "bron": {"ocr": "ja"}})", "field \"ocr\" should be true or false"},
       {R"({"id": "abc", "preadvies": "overnemen"})", "field \"preadvies\" should be an object"},
       {R"({"id": 7})", "record without id: field \"id\" should be text"},
