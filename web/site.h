@@ -19,11 +19,13 @@
 // Contract: Handle never throws. Input to fix is a 4xx with a message;
 // the archive's own failure is a 500 whose details go to `log`, not to the
 // visitor. Everything from the archive is HTML- or XML-escaped.
-// Thread-safe: each thread keeps its own read-only connection.
+// Thread-safe: a request takes a read-only connection from the site's pool
+// and gives it back; copies of a Site share the pool.
 #ifndef MOTIEARCHIEF_WEB_SITE_H_
 #define MOTIEARCHIEF_WEB_SITE_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,15 +51,19 @@ struct Response {
 
 class Site {
  public:
-  // `location`: the archive, as Archive::Open takes it; opened read-only on
-  // each thread's first request. `log` receives the archive's failures
-  // (default: standard error).
+  // `location`: the archive, as Archive::Open takes it; opened read-only
+  // when a request finds no idle connection. `log` receives the archive's
+  // failures (default: standard error).
   explicit Site(std::string location, std::function<void(const std::string&)> log = {});
+  ~Site();
+  Site(const Site&);
   Response Handle(const Request& request) const;
 
  private:
+  class ArchivePool;
   std::string location_;
   std::function<void(const std::string&)> log_;
+  std::shared_ptr<ArchivePool> archives_;
 };
 
 }  // namespace motiearchief::web

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "base/sha256.h"
 #include "tests/archive/scratch_archive.h"
@@ -400,6 +401,29 @@ TEST_F(SiteTest, ResultsAsCsvAndErrorsAsAnswers) {
   EXPECT_NE(page.body.find("role=\"alert\""), std::string::npos);
   Response escaped = Get("/", {{"q", "<script>alert(1)</script> woning"}});
   EXPECT_EQ(escaped.body.find("<script>"), std::string::npos);
+}
+
+// Requests at the same time each get a connection of their own from the
+// pool (one after the other they share one), and all get the same answer.
+TEST_F(SiteTest, SimultaneousRequestsAllGetTheSameAnswer) {
+  const Response alone = Get("/api/search", {{"q", "woning"}});
+  ASSERT_EQ(alone.status, 200) << alone.body;
+  std::vector<std::thread> threads;
+  std::vector<std::vector<Response>> answers(8);
+  for (auto& answer : answers) {
+    threads.emplace_back([&answer] {
+      for (int i = 0; i < 10; ++i) answer.push_back(Get("/api/search", {{"q", "woning"}}));
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& answer : answers) {
+    ASSERT_EQ(answer.size(), 10u);
+    for (const Response& r : answer) {
+      EXPECT_EQ(r.status, 200) << r.body;
+      EXPECT_EQ(r.body, alone.body);
+    }
+  }
+  EXPECT_TRUE(errors_.empty());
 }
 
 TEST_F(SiteTest, AnArchiveThatCannotBeOpenedIsA500WithTheReasonInTheLog) {
