@@ -64,7 +64,7 @@ enum class Kind { kTerm, kOr, kAnd, kNot, kOpen, kClose };
 struct Token {
   Kind kind;
   std::string text;  // kTerm: the FTS5 term, quoted
-  std::string ts;    // kTerm: the same as a PostgreSQL tsquery term
+  std::string ts = {};  // kTerm: the same as a PostgreSQL tsquery term
 };
 
 // A folded word as a tsquery lexeme: quoted, so no word is an operator.
