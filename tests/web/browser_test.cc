@@ -136,10 +136,18 @@ class Browser {
   std::string user_data_;
 };
 
+// One Chromium for the tests of this process, started by the first that
+// asks (each start took 2-4 s) and stopped when the process exits; each
+// test begins at an address of its own.
+Browser& SharedBrowser() {
+  static Browser browser;
+  return browser;
+}
+
 TEST_F(BrowserTest, AResearcherSearchesAndReadsAMotionInChromium) {
   ASSERT_TRUE(fs::exists("/usr/bin/chromium") && fs::exists("/usr/bin/chromedriver"))
       << "scripts/install-deps.sh installs chromium and chromium-driver";
-  Browser browser;
+  Browser& browser = SharedBrowser();
   ASSERT_TRUE(browser.ok()) << "chromedriver did not start a headless Chromium session";
   browser.Go(Url("/"));
   const std::string box = browser.Find("input[name=q]");
@@ -176,7 +184,7 @@ std::string Lower(std::string s) {
 }
 
 TEST_F(BrowserTest, AResearcherNarrowsResultsByFacetAndTimelineInChromium) {
-  Browser browser;
+  Browser& browser = SharedBrowser();
   ASSERT_TRUE(browser.ok()) << "chromedriver did not start a headless Chromium session";
   browser.Go(Url("/?q=bestaanszekerheid"));
   ASSERT_TRUE(browser.WaitFor(".result"));
@@ -213,7 +221,7 @@ TEST_F(BrowserTest, AResearcherNarrowsResultsByFacetAndTimelineInChromium) {
 }
 
 TEST_F(BrowserTest, AResearcherOpensAHitsPdfAtItsPageInChromium) {
-  Browser browser;
+  Browser& browser = SharedBrowser();
   ASSERT_TRUE(browser.ok()) << "chromedriver did not start a headless Chromium session";
   browser.Go(Url("/?q=bestaanszekerheid&soort=motie"));
   ASSERT_TRUE(browser.WaitFor(".result a.pdf"));
@@ -237,7 +245,7 @@ TEST_F(BrowserTest, AResearcherOpensAHitsPdfAtItsPageInChromium) {
 }
 
 TEST_F(BrowserTest, AResearcherReadsTheVersionsOfAMotionInChromium) {
-  Browser browser;
+  Browser& browser = SharedBrowser();
   ASSERT_TRUE(browser.ok()) << "chromedriver did not start a headless Chromium session";
   browser.Go(Url("/?q=%22bestaanszekerheid+voor+medewerkers%22&soort=motie"));
   ASSERT_TRUE(browser.WaitFor(".result"));
