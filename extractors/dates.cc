@@ -34,7 +34,9 @@ bool Valid(int y, int m, int d) {
 }
 
 std::string Iso(int y, int m, int d) {
-  char buf[16];
+  // Room for any int, so the compiler can see nothing is cut (callers pass
+  // valid dates only).
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
