@@ -277,7 +277,7 @@ Result<IngestSummary> Ingest(archive::Archive& archive, const std::vector<std::s
   // holds up the store; meanwhile the other readers go on with up to 16
   // files behind it. With one file ready behind each reader only, a
   // 5-second file left the other reader idle: the hostile corpus took 14.8 s
-  // with 2 readers, 11.2 s with this read-ahead. The texts waiting are
+  // with 2 readers, 10-11 s with this read-ahead. The texts waiting are
   // small next to a reader's own memory.
   const size_t read_ahead = static_cast<size_t>(2 * jobs + 16);
   while (!stopping()) {

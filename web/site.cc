@@ -128,7 +128,7 @@ Result<Response> AtomFeed(archive::Archive& archive, const Request& req) {
 // other reuse one connection and its warm page cache; only requests at the
 // same time open more. (A connection per thread split the cache over the
 // server's 8 threads: after 1,000 searches each thread's cache was still
-// cold for the next one, and a search took 60 ms that takes 20 ms warm.)
+// cold for the next one, and a search took 60 ms that takes 15 ms warm.)
 // Each statement still reads the newest committed state.
 class Site::ArchivePool {
  public:
@@ -162,14 +162,9 @@ class Site::ArchivePool {
 };
 
 Site::Site(std::string location, std::function<void(const std::string&)> log)
-    : location_(std::move(location)),
-      log_(std::move(log)),
-      archives_(std::make_shared<ArchivePool>(location_)) {
+    : log_(std::move(log)), archives_(std::make_shared<ArchivePool>(std::move(location))) {
   if (!log_) log_ = [](const std::string& m) { std::cerr << "motiearchief serve: " << m << "\n"; };
 }
-
-Site::~Site() = default;
-Site::Site(const Site&) = default;
 
 Response Site::Handle(const Request& req) const {
   static const RE2 kDocument("/documents/([^/]+)");

@@ -55,13 +55,10 @@ class Site {
   // when a request finds no idle connection. `log` receives the archive's
   // failures (default: standard error).
   explicit Site(std::string location, std::function<void(const std::string&)> log = {});
-  ~Site();
-  Site(const Site&);
   Response Handle(const Request& request) const;
 
  private:
   class ArchivePool;
-  std::string location_;
   std::function<void(const std::string&)> log_;
   std::shared_ptr<ArchivePool> archives_;
 };
