@@ -25,6 +25,12 @@ inline std::string EngineUnderTest() {
   return engine && std::string(engine) == "postgresql" ? "postgresql" : "sqlite";
 }
 
+// `name` in the test's temporary folder, made unique to this process: CTest
+// runs a binary once per engine, and the two runs may overlap.
+inline std::string ProcessScratchPath(const std::string& name) {
+  return ::testing::TempDir() + "p" + std::to_string(getpid()) + "_" + name;
+}
+
 class ScratchArchive {
  public:
   // `name` makes the SQLite file name; unique per process.
@@ -38,7 +44,7 @@ class ScratchArchive {
       for (char& c : file) {
         if (c == '/') c = '_';
       }
-      location_ = ::testing::TempDir() + "scratch_" + std::to_string(getpid()) + "_" + file + ".db";
+      location_ = ProcessScratchPath("scratch_" + file + ".db");
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(location_ + suffix);
     }
   }

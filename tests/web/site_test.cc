@@ -177,7 +177,7 @@ TEST_F(SiteTest, AHitLinksToItsPageOfTheOriginalAndOfTheText) {
   const std::string sha = pdf[0].substr(strlen("/bestanden/"), 64);
   EXPECT_EQ(Sha256Hex(original.body), sha);
   // The page the link opens holds the words found.
-  const std::string file = ::testing::TempDir() + "original.pdf";
+  const std::string file = motiearchief::testing::ProcessScratchPath("original.pdf");
   std::ofstream(file, std::ios::binary) << original.body;
   const auto text = testing_cli::Sh("pdftotext -f " + std::to_string(at) + " -l " +
                                     std::to_string(at) + " " + file + " -");
@@ -193,7 +193,7 @@ TEST_F(SiteTest, AHitLinksToItsPageOfTheOriginalAndOfTheText) {
 
 TEST_F(SiteTest, AnOriginalThatMovedOrChangedIsGoneNotServed) {
   motiearchief::testing::ScratchArchive moved("site_moved");
-  const fs::path dir = fs::path(::testing::TempDir()) / "site_moved_input";
+  const fs::path dir = fs::path(motiearchief::testing::ProcessScratchPath("site_moved_input"));
   fs::create_directories(dir);
   const fs::path copy = dir / "motie.pdf";
   fs::copy_file(
@@ -352,7 +352,7 @@ TEST_F(SiteTest, TheAtomFeedListsTheNewestDocumentsOfAQuery) {
     Response feed = Get("/feed.atom", params);
     ASSERT_EQ(feed.status, 200);
     EXPECT_EQ(feed.content_type, "application/atom+xml; charset=utf-8");
-    const std::string file = ::testing::TempDir() + "feed.xml";
+    const std::string file = motiearchief::testing::ProcessScratchPath("feed.xml");
     std::ofstream(file) << feed.body;
     // Read back by an XML parser: entries, each with id, absolute link and time.
     const auto read = testing_cli::Sh(
