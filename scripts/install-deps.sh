@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-  # build
-  build-essential cmake ninja-build pkg-config
+  # build (lld: links in half the time of GNU ld)
+  build-essential cmake ninja-build pkg-config lld
   # PDF text (Poppler) and OCR (Tesseract 5 with Dutch)
   libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-nld
