@@ -180,10 +180,21 @@ class Connection {
 };
 
 // Opens the SQLite file at `path`, or the PostgreSQL database at `url`.
+// PostgreSQL lives in a module of its own (libmotiearchief-postgres.so,
+// postgres_connection.cc), loaded on the first OpenPostgres: libpq brings
+// 19 of the 39 libraries the program would map, half of its start, and an
+// archive on SQLite needs none of them. kNotFound when the module cannot
+// be loaded.
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path,
                                                const ArchiveOptions& options);
 Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
                                                  const ArchiveOptions& options);
+
+// What the PostgreSQL module exports, as motiearchief_postgres_api().
+struct PostgresApi {
+  Result<std::unique_ptr<Connection>> (*open)(const std::string& url,
+                                              const ArchiveOptions& options);
+};
 
 // Rolls back unless committed: a write stays all-or-nothing on every path.
 class WriteTransaction {

@@ -329,8 +329,8 @@ class PostgresConnection : public Connection {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
-                                                 const ArchiveOptions& options) {
+Result<std::unique_ptr<Connection>> OpenPostgresConnection(const std::string& url,
+                                                           const ArchiveOptions& options) {
   const std::string location = WithoutPassword(url);
   PGconn* conn = PQconnectdb(url.c_str());
   if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
@@ -352,3 +352,11 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url,
 }
 
 }  // namespace motiearchief::archive::internal
+
+extern "C" __attribute__((visibility("default")))
+const motiearchief::archive::internal::PostgresApi*
+motiearchief_postgres_api() {
+  static const motiearchief::archive::internal::PostgresApi api{
+      &motiearchief::archive::internal::OpenPostgresConnection};
+  return &api;
+}

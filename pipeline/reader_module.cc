@@ -1,44 +1,23 @@
 #include "pipeline/reader_module.h"
 
-#include <dlfcn.h>
-#include <unistd.h>
-
-#include <filesystem>
 #include <mutex>
 #include <string>
-#include <vector>
+
+#include "base/module.h"
 
 namespace motiearchief::pipeline {
 namespace {
 
-constexpr const char* kModuleName = "libmotiearchief-reader.so";
-
 Result<const reader::ReaderApi*> Load() {
-  std::vector<std::string> places;
-  std::error_code ec;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) places.push_back((self.parent_path() / kModuleName).string());
 #ifdef MA_READER_MODULE
-  places.push_back(MA_READER_MODULE);
+  const std::string build_path = MA_READER_MODULE;
+#else
+  const std::string build_path;
 #endif
-  std::string tried;
-  for (const std::string& place : places) {
-    void* handle = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      tried += (tried.empty() ? "" : "; ") + place + ": " + (why ? why : "not loadable");
-      continue;
-    }
-    using Entry = const reader::ReaderApi* (*)();
-    auto entry = reinterpret_cast<Entry>(dlsym(handle, "motiearchief_reader_api"));
-    if (entry == nullptr) {
-      tried += (tried.empty() ? "" : "; ") + place + ": no motiearchief_reader_api";
-      continue;
-    }
-    return entry();
-  }
-  return Status::NotFound("the PDF reader module " + std::string(kModuleName) +
-                          " could not be loaded (" + tried + ")");
+  auto entry = LoadModuleEntry("libmotiearchief-reader.so", build_path, "motiearchief_reader_api");
+  if (!entry.ok()) return Status::NotFound("the PDF reader: " + entry.status().message());
+  using Entry = const reader::ReaderApi* (*)();
+  return reinterpret_cast<Entry>(*entry)();
 }
 
 }  // namespace
