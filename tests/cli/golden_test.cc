@@ -356,11 +356,11 @@ TEST_F(CliTest, SearchGivesJsonLinesAndCsv) {
   for (size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i], array[i]);
   const std::string csv_path = Scratch("hits.csv");
   ASSERT_EQ(Sh(Tool() + " search woning --format csv > " + csv_path).exit_code, 0);
-  CommandResult read =
-      Sh("python3 -c \"import csv,sys; rows=list(csv.DictReader(open(sys.argv[1]))); "
-         "print(len(rows), rows[0]['id'], sum(r['titel'] != '' for r in rows), "
-         "';' in ''.join(r['indieners'] for r in rows) or True)\" " +
-         csv_path);
+  CommandResult read = Sh(std::string(MA_PYTHON3) +
+                          " -c \"import csv,sys; rows=list(csv.DictReader(open(sys.argv[1]))); "
+                          "print(len(rows), rows[0]['id'], sum(r['titel'] != '' for r in rows), "
+                          "';' in ''.join(r['indieners'] for r in rows) or True)\" " +
+                          csv_path);
   // As many titles as the JSON has (a brief or essay may have none).
   int titles = 0;
   for (const auto& line : lines) titles += line["titel"].is_string() ? 1 : 0;

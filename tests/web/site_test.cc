@@ -356,7 +356,8 @@ TEST_F(SiteTest, TheAtomFeedListsTheNewestDocumentsOfAQuery) {
     std::ofstream(file) << feed.body;
     // Read back by an XML parser: entries, each with id, absolute link and time.
     const auto read = testing_cli::Sh(
-        "python3 -c \"import sys, xml.etree.ElementTree as E; "
+        std::string(MA_PYTHON3) +
+        " -c \"import sys, xml.etree.ElementTree as E; "
         "a='{http://www.w3.org/2005/Atom}'; f=E.parse(sys.argv[1]).getroot(); "
         "assert f.find(a+'updated').text; "
         "[print(e.find(a+'id').text, e.find(a+'link').get('href'), e.find(a+'updated').text) "
