@@ -19,6 +19,7 @@
 #include <sstream>
 #include <thread>
 
+#include "reader/page_content.h"
 #include "reader/scan_resolution.h"
 #include "text/page.h"
 
@@ -267,10 +268,26 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
                                                       " pages, over the limit of " +
                                                       std::to_string(options.max_pages));
   }
+  // Decompression bombs: counted before anything parses them.
+  const std::size_t limit = options.max_page_content_bytes;
+  const std::string limit_text = limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MiB"
+                                                        : std::to_string(limit) + " bytes";
+  std::vector<bool> unread(static_cast<size_t>(pages), false);
+  for (int i : PagesOverContentLimit(path, limit)) {
+    if (i < 0 || i >= pages) continue;
+    unread[static_cast<size_t>(i)] = true;
+    result.warnings.push_back("page " + std::to_string(i + 1) +
+                              ": not read: its drawing instructions decompress to more than " +
+                              limit_text + " (the limit), as a decompression bomb's do");
+  }
   result.pages.reserve(static_cast<size_t>(pages));
   for (int i = 0; i < pages; ++i) {
     PdfPage page;
     page.number = i + 1;
+    if (unread[static_cast<size_t>(i)]) {
+      result.pages.push_back(std::move(page));
+      continue;
+    }
     std::unique_ptr<poppler::page> p(doc->create_page(i));
     if (p) {
       poppler::byte_array utf8 =
@@ -294,6 +311,7 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
     std::vector<int> missing;
     std::vector<int> fragments;
     for (size_t i = 0; i < result.pages.size(); ++i) {
+      if (unread[i]) continue;
       switch (text::ClassifyPageText(result.pages[i].text)) {
         case text::PageTextKind::kEmpty:
         case text::PageTextKind::kGarbage:

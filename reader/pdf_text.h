@@ -10,6 +10,7 @@
 #ifndef MOTIEARCHIEF_READER_PDF_TEXT_H_
 #define MOTIEARCHIEF_READER_PDF_TEXT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,12 @@ struct PdfText {
 struct PdfReadOptions {
   // Refuse documents with more pages than this (kTooLarge). Default 5000.
   int max_pages = 5000;
+  // Pages whose drawing instructions (content streams and the forms they
+  // draw) decompress to more than this are not read, with a warning: a
+  // decompression bomb inflates a few kilobytes to hundreds of megabytes,
+  // which Poppler would parse for seconds, three times. A page of text is
+  // kilobytes; a 300-dpi A4 colour scan stored inline 25 MiB. Default 32 MiB.
+  std::size_t max_page_content_bytes = std::size_t{32} << 20;
   // Pages whose text layer is empty or garbage, or a fragment over a
   // scanned image (text::ClassifyPageText), are rendered and read by
   // Tesseract; every other page keeps its text layer, however short.
@@ -50,7 +57,8 @@ struct PdfReadOptions {
 // Reads every page: its text layer where it holds text, else OCR (in parallel over
 // options.ocr.jobs engines; one page rendered ahead per engine, so memory
 // stays bounded whatever the page count). A page that cannot be rendered
-// or read is kept with its text layer and a warning. Errors (naming `path`):
+// or read is kept with its text layer and a warning, and so is a page over
+// options.max_page_content_bytes, empty. Errors (naming `path`):
 //   kIoError    the file cannot be read
 //   kNotPdf     it does not start with "%PDF-" within its first 1024 bytes
 //   kEncrypted  a user password is needed

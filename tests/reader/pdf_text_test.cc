@@ -124,6 +124,56 @@ TEST(PdfTextTest, RoutesEachPageByWhatItHolds) {
   EXPECT_TRUE(HasWarningFor(*text, 4));
 }
 
+// A page whose drawing instructions decompress past the limit is left
+// unread, with a warning, and never rendered: what a decompression bomb
+// needs. Its content streams count, and so do the forms it draws (once
+// each: this one names itself). The limit here is 2 KiB, for small files.
+TEST(PdfTextTest, LeavesPagesOverTheContentLimitUnread) {
+  const std::string body = TextLines({"Motie Herstel financiele verhouding met het Rijk",
+                                      "verzoekt het bestuur met de regering in gesprek te gaan."});
+  const std::string padding(3000, ' ');
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R] /Count 3 >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      // 4-5: text under the limit.
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+      "/Resources << /Font << /F1 3 0 R >> >> >>",
+      "<< /Length " + std::to_string(body.size()) + " >>\nstream\n" + body + "\nendstream",
+      // 6-7: the same text with 3000 spaces in its content stream.
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R "
+      "/Resources << /Font << /F1 3 0 R >> >> >>",
+      "<< /Length " + std::to_string(body.size() + padding.size()) + " >>\nstream\n" + body +
+          padding + "\nendstream",
+      // 8-10: a short content stream that draws a form holding the spaces.
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 9 0 R "
+      "/Resources << /Font << /F1 3 0 R >> /XObject << /Fm1 10 0 R >> >> >>",
+      "<< /Length 8 >>\nstream\n/Fm1 Do\n\nendstream",
+      "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+      "/XObject << /Fm1 10 0 R >> >> /Length " +
+          std::to_string(body.size() + padding.size()) + " >>\nstream\n" + body + padding +
+          "\nendstream",
+  };
+  PdfReadOptions options;
+  options.max_page_content_bytes = 2048;
+  auto text = ReadPdfText(WriteTemp("dense.pdf", testing_pdf::PdfFromObjects(objects)), options);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  ASSERT_EQ(text->pages.size(), 3u);
+  EXPECT_NE(text->pages[0].text.find("gesprek"), std::string::npos);
+  EXPECT_FALSE(HasWarningFor(*text, 1));
+  for (int page : {2, 3}) {
+    const PdfPage& unread = text->pages[static_cast<size_t>(page - 1)];
+    EXPECT_EQ(unread.text, "") << page;
+    EXPECT_EQ(unread.method, "text") << page;  // not sent to OCR
+    bool said_why = false;
+    for (const auto& w : text->warnings) {
+      said_why |= w.rfind("page " + std::to_string(page) + ": not read:", 0) == 0 &&
+                  w.find("more than 2048 bytes") != std::string::npos;
+    }
+    EXPECT_TRUE(said_why) << page;
+  }
+}
+
 // Each line of the text comes with its box, font size and weight, from
 // Poppler's words: a bold 16-point heading over 11-point lines, and a line
 // of two columns, whose box spans both.
