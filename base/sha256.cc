@@ -1,21 +1,16 @@
 #include "base/sha256.h"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <memory>
 
 namespace motiearchief {
 namespace {
 
-struct DigestCtxDeleter {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-using DigestCtx = std::unique_ptr<EVP_MD_CTX, DigestCtxDeleter>;
-
-std::string Hex(const unsigned char* bytes, unsigned int n) {
+std::string Hex(const std::uint8_t* bytes, unsigned int n) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out(2 * n, '0');
   for (unsigned int i = 0; i < n; ++i) {
@@ -25,6 +20,12 @@ std::string Hex(const unsigned char* bytes, unsigned int n) {
   return out;
 }
 
+std::string Digest(sha256_ctx& ctx) {
+  std::uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, sizeof digest, digest);
+  return Hex(digest, sizeof digest);
+}
+
 }  // namespace
 
 Result<std::string> Sha256File(const std::string& path) {
@@ -32,25 +33,23 @@ Result<std::string> Sha256File(const std::string& path) {
   if (!in) {
     return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   }
-  DigestCtx ctx(EVP_MD_CTX_new());
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  sha256_ctx ctx;
+  sha256_init(&ctx);
   char buffer[1 << 16];
   while (in) {
     in.read(buffer, sizeof buffer);
-    EVP_DigestUpdate(ctx.get(), buffer, static_cast<size_t>(in.gcount()));
+    sha256_update(&ctx, static_cast<size_t>(in.gcount()),
+                  reinterpret_cast<const std::uint8_t*>(buffer));
   }
   if (in.bad()) return Status::IoError(path + ": read error");
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
-  return Hex(digest, length);
+  return Digest(ctx);
 }
 
 std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  return Hex(digest, length);
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
+  return Digest(ctx);
 }
 
 }  // namespace motiearchief

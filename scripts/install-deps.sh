@@ -10,7 +10,7 @@ packages=(
   libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-nld
   # text, grammar, archive
-  libicu-dev libre2-dev libsqlite3-dev sqlite3 libssl-dev libstemmer-dev
+  libicu-dev libre2-dev libsqlite3-dev sqlite3 nettle-dev libstemmer-dev
   # the PostgreSQL archive (--db postgresql://...) and its tests, which start their own server
   postgresql-15 libpq-dev
   # RUM: the index that gives search matches best first (migration 0011; optional on a server)

@@ -1,13 +1,28 @@
 #include "web/server.h"
 
-#include <httplib.h>
-
 #include <iostream>
 
 #include "archive/archive.h"
+#include "base/module.h"
+#include "web/http_module.h"
 #include "web/site.h"
 
 namespace motiearchief::web {
+namespace {
+
+Result<const HttpApi*> LoadHttp() {
+#ifdef MA_HTTP_MODULE
+  const std::string build_path = MA_HTTP_MODULE;
+#else
+  const std::string build_path;
+#endif
+  auto entry = LoadModuleEntry("libmotiearchief-http.so", build_path, "motiearchief_http_api");
+  if (!entry.ok()) return Status::NotFound("the HTTP server: " + entry.status().message());
+  using Entry = const HttpApi* (*)();
+  return reinterpret_cast<Entry>(*entry)();
+}
+
+}  // namespace
 
 int RunServe(const ServeArgs& args) {
   {
@@ -20,32 +35,24 @@ int RunServe(const ServeArgs& args) {
       return 1;
     }
   }
-  const Site site(args.db);
-  httplib::Server server;
-  server.Get(".*", [&site](const httplib::Request& req, httplib::Response& res) {
-    Request request;
-    request.path = req.path;
-    for (const auto& [name, value] : req.params) request.params.emplace_back(name, value);
-    if (req.has_header("Host")) request.base_url = "http://" + req.get_header_value("Host");
-    Response answer = site.Handle(request);
-    res.status = answer.status;
-    for (const auto& [name, value] : answer.headers) res.set_header(name, value);
-    res.set_content(std::move(answer.body), answer.content_type);
-  });
-  int port = args.port;
-  if (port == 0) {
-    port = server.bind_to_any_port(args.host);
-  } else if (!server.bind_to_port(args.host, port)) {
-    port = -1;
-  }
-  if (port < 0) {
-    std::cerr << "motiearchief serve: cannot listen on " << args.host << ":" << args.port << "\n";
+  auto http = LoadHttp();
+  if (!http.ok()) {
+    std::cerr << "motiearchief serve: " << http.status().ToString() << "\n";
     return 1;
   }
-  std::cout << "http://" << args.host << ":" << port << "/" << std::endl;
-  std::cerr << "motiearchief serve: " << args.db << " on http://" << args.host << ":" << port
-            << "/ (read-only; Ctrl-C stops)\n";
-  return server.listen_after_bind() ? 0 : 1;
+  const Site site(args.db);
+  Status served = (*http)->serve(
+      args.host, args.port, [&site](const Request& request) { return site.Handle(request); },
+      [&args](int port) {
+        std::cout << "http://" << args.host << ":" << port << "/" << std::endl;
+        std::cerr << "motiearchief serve: " << args.db << " on http://" << args.host << ":" << port
+                  << "/ (read-only; Ctrl-C stops)\n";
+      });
+  if (!served.ok()) {
+    std::cerr << "motiearchief serve: " << served.message() << "\n";
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace motiearchief::web

@@ -315,14 +315,17 @@ TEST_F(CliTest, AReaderUpgradesAnArchiveFromAnEarlierVersionFirst) {
   EXPECT_EQ(Sh(tool + " check").exit_code, 0);
 }
 
-// Commands that never read a PDF do not map Poppler and Tesseract, and an
-// archive on SQLite does not map libpq: the reader and PostgreSQL are
-// modules loaded on first use (pipeline/reader_module.h,
-// archive/connection.h), half of a search's start-up otherwise each.
-TEST_F(CliTest, TheProgramLoadsTheReaderOnlyToReadAndLibpqOnlyForPostgresql) {
+// Commands that never read a PDF do not map Poppler and Tesseract, an
+// archive on SQLite does not map libpq, and only serve maps the HTTP server
+// and OpenSSL: the reader, PostgreSQL and the HTTP server are modules loaded
+// on first use (pipeline/reader_module.h, archive/connection.h,
+// web/http_module.h), each a large part of a search's start-up otherwise.
+TEST_F(CliTest, TheProgramLoadsItsModulesOnlyWhenUsed) {
   const std::string libraries = Sh(std::string("ldd ") + MA_BINARY).out;
   ASSERT_NE(libraries.find("libsqlite3"), std::string::npos) << libraries;
-  for (const char* module_only : {"libpoppler", "libtesseract", "liblept", "libpq"}) {
+  // The HTTP server (and OpenSSL) only for serve: tests/web/serve_test.cc.
+  for (const char* module_only : {"libpoppler", "libtesseract", "liblept", "libpq",
+                                  "libcpp-httplib", "libssl", "libcrypto"}) {
     EXPECT_EQ(libraries.find(module_only), std::string::npos) << module_only << " in\n"
                                                               << libraries;
   }
