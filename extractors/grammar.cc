@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 namespace motiearchief::extractors {
 namespace {
@@ -429,20 +430,27 @@ constexpr Spec
 
 }  // namespace
 
-GrammarRules::GrammarRules() {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_log_errors(false);
-  options.set_max_mem(8 << 20);
-  for (const Spec& spec : kSpecs) {
-    NamedRule rule{spec.name, spec.pattern, std::make_unique<RE2>(spec.pattern, options)};
-    if (!rule.re->ok()) {
-      std::fprintf(stderr, "grammar rule %s does not compile: %s\n", spec.name,
-                   rule.re->error().c_str());
+const RE2& NamedRule::re() const {
+  std::call_once(compiled_, [this] {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_log_errors(false);
+    options.set_max_mem(8 << 20);
+    re_ = std::make_unique<RE2>(pattern, options);
+    if (!re_->ok()) {
+      std::fprintf(stderr, "grammar rule %s does not compile: %s\n", name.c_str(),
+                   re_->error().c_str());
       std::abort();
     }
-    rules_.push_back(std::move(rule));
+  });
+  return *re_;
+}
+
+GrammarRules::GrammarRules() : rules_(std::size(kSpecs)) {
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    rules_[i].name = kSpecs[i].name;
+    rules_[i].pattern = kSpecs[i].pattern;
   }
 }
 
