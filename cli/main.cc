@@ -333,15 +333,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (ingest_cmd->parsed()) {
-    // Tesseract's OpenMP threads fight our own page workers (measured: 1.1 s
-    // a page with one thread, 4.3 s with OpenMP on 2 cores). OpenMP reads
-    // OMP_THREAD_LIMIT when the library loads, before main, so set it and
-    // start again; an operator's own setting is kept. Only ingest reads
-    // scans: other commands do not pay for a second start (about 30 ms).
-    if (ingest.ocr && std::getenv("OMP_THREAD_LIMIT") == nullptr) {
-      setenv("OMP_THREAD_LIMIT", "1", 1);
-      execv("/proc/self/exe", argv);  // on failure: go on, only slower
-    }
     ingest.db = db;
     for (int i = 0; i < argc; ++i) ingest.command_line += (i ? " " : "") + std::string(argv[i]);
     return RunIngest(ingest);

@@ -6,7 +6,8 @@
 // The module is looked for beside the running program, then where the
 // build put it. Thread-safe; loaded once per process and never unloaded.
 // The reader pool loads it before forking its readers, so a reader under a
-// memory limit never has to.
+// memory limit never has to. Loading sets OMP_THREAD_LIMIT=1 unless the
+// environment has it (Tesseract's threads off: reader/ocr.h).
 #ifndef MOTIEARCHIEF_PIPELINE_READER_MODULE_H_
 #define MOTIEARCHIEF_PIPELINE_READER_MODULE_H_
 

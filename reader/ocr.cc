@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <string>
 
@@ -20,12 +19,6 @@ constexpr float kMinOrientationConfidence = 5.0f;
 // A read with a mean word confidence below this may be of a page upside
 // down (measured: upright scans 85-95, the same pages turned 180: 35-40).
 constexpr int kConfidentRead = 70;
-
-void LimitTesseractThreads() {
-  static std::once_flag once;
-  // Before the first Init: OpenMP reads it when its runtime starts.
-  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 1); });
-}
 
 const char* DataPath(const OcrOptions& o) {
   return o.tessdata.empty() ? nullptr : o.tessdata.c_str();
@@ -113,7 +106,6 @@ OcrEngine::~OcrEngine() {
 }
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
-  LimitTesseractThreads();
   auto impl = std::make_unique<Impl>();
   if (impl->reader.Init(DataPath(options), options.language.c_str(), tesseract::OEM_LSTM_ONLY) !=
       0) {

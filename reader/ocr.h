@@ -2,9 +2,11 @@
 //
 // Pixels are handed over in memory, never as a file path. Each OcrEngine
 // holds its own Tesseract instances, initialised once and reused for every
-// page it reads; Tesseract's own OpenMP threads are switched off
-// (OMP_THREAD_LIMIT=1) because pages are read in parallel by several
-// engines instead, which is faster on few cores.
+// page it reads. Pages are read in parallel by several engines, which is
+// faster on few cores than Tesseract's own OpenMP threads: those are
+// switched off by OMP_THREAD_LIMIT=1, which OpenMP reads when its library
+// loads, so whoever loads this library sets it first (the module loader,
+// pipeline/reader_module.cc; CTest for the tests that link it).
 //
 // Thread-safety: one OcrEngine per thread; engines on different threads
 // share nothing.
