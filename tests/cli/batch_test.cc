@@ -40,7 +40,7 @@ std::string Scratch(const std::string& name) {
   return dir;
 }
 
-std::string Tool(const std::string& db) { return std::string(MA_BINARY) + " --db '" + db + "'"; }
+using testing_cli::Tool;
 
 // A new, empty archive on the engine under test (MA_TEST_ENGINE): a file,
 // or a database of its own; kept until the process ends.

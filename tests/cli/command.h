@@ -19,6 +19,12 @@ struct CommandResult {
   std::string out;  // stdout only; stderr is discarded
 };
 
+// The program (MA_BINARY) on the archive `db`, as the start of a command
+// line for Sh: Sh(Tool(db) + " search woning").
+inline std::string Tool(const std::string& db) {
+  return std::string(MA_BINARY) + " --db '" + db + "'";
+}
+
 // Runs `command` in sh; -1 as exit code when it did not exit normally.
 inline CommandResult Sh(const std::string& command) {
   FILE* p = popen((command + " 2>/dev/null").c_str(), "r");

@@ -30,7 +30,7 @@ using testing_cli::Sh;
 
 const std::string kSamples = std::string(MA_SOURCE_DIR) + "/samples";
 
-std::string Tool(const std::string& db) { return std::string(MA_BINARY) + " --db '" + db + "'"; }
+using testing_cli::Tool;
 
 std::set<std::string> Ids(const std::string& json) {
   std::set<std::string> ids;
