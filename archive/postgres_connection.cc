@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 
 #include "archive/archive.h"
 #include "archive/connection.h"
@@ -34,6 +35,59 @@ std::string WithoutPassword(const std::string& url) {
   return url.substr(0, colon) + url.substr(at);
 }
 
+// Statements the server keeps parsed for this connection. A statement run a
+// second time on a connection is prepared (PQprepare) and run by name from
+// then on, so the server parses and analyses it once: ingest runs the same
+// inserts for every page and document, serve the same lookups for every
+// search. Prepared statements outlive a rolled-back transaction, and the
+// server plans them again after the schema changes. Bounded: past
+// kMaxPrepared statements (a search builds IN lists of any length) the rest
+// run unnamed, as the first run of each does. Behind PgBouncer in
+// transaction mode this needs PgBouncer 1.21 or later
+// (max_prepared_statements).
+class PreparedStatements {
+ public:
+  explicit PreparedStatements(PGconn* conn) : conn_(conn) {}
+
+  // Runs `sql` (parameters $1..$n of `types`, 0: unknown) with `values`.
+  PGresult* Run(const std::string& sql, int n, const Oid* types, const char* const* values) {
+    std::string key = sql;
+    key.push_back('\0');
+    key.append(reinterpret_cast<const char*>(types), static_cast<size_t>(n) * sizeof(Oid));
+    auto it = runs_.find(key);
+    if (it == runs_.end() && runs_.size() < kMaxKnown) it = runs_.emplace(key, Known{}).first;
+    if (it != runs_.end()) {
+      Known& known = it->second;
+      if (known.name.empty() && ++known.runs >= 2 && prepared_ < kMaxPrepared &&
+          PQtransactionStatus(conn_) != PQTRANS_INERROR) {
+        const std::string name = "motiearchief_" + std::to_string(prepared_ + 1);
+        PGresult* made = PQprepare(conn_, name.c_str(), sql.c_str(), n, types);
+        // Failing here is failing the statement: a syntax error shows when
+        // it is parsed, prepared or not.
+        if (PQresultStatus(made) != PGRES_COMMAND_OK) return made;
+        PQclear(made);
+        known.name = name;
+        ++prepared_;
+      }
+      if (!known.name.empty()) {
+        return PQexecPrepared(conn_, known.name.c_str(), n, values, nullptr, nullptr, 0);
+      }
+    }
+    return PQexecParams(conn_, sql.c_str(), n, types, values, nullptr, nullptr, 0);
+  }
+
+ private:
+  static constexpr size_t kMaxPrepared = 256;
+  static constexpr size_t kMaxKnown = 4096;
+  struct Known {
+    int runs = 0;
+    std::string name;  // empty until prepared
+  };
+  PGconn* conn_;
+  std::unordered_map<std::string, Known> runs_;
+  size_t prepared_ = 0;
+};
+
 // What the statement run last left: its error, or the rows it changed.
 struct LastError {
   std::string message;
@@ -44,8 +98,9 @@ struct LastError {
 
 class PostgresStatement : public Statement {
  public:
-  PostgresStatement(PGconn* conn, LastError* error, std::string_view sql)
-      : conn_(conn), error_(error), sql_(ToPostgresParameters(sql)) {
+  PostgresStatement(PGconn* conn, PreparedStatements* prepared, LastError* error,
+                    std::string_view sql)
+      : conn_(conn), prepared_(prepared), error_(error), sql_(ToPostgresParameters(sql)) {
     values_.resize(static_cast<size_t>(sql_.parameters));
     types_.assign(static_cast<size_t>(sql_.parameters), 0);
   }
@@ -76,8 +131,7 @@ class PostgresStatement : public Statement {
       for (size_t k = 0; k < values_.size(); ++k) {
         values[k] = values_[k] ? values_[k]->c_str() : nullptr;
       }
-      result_ = PQexecParams(conn_, sql_.sql.c_str(), sql_.parameters, types_.data(), values.data(),
-                             nullptr, nullptr, 0);
+      result_ = prepared_->Run(sql_.sql, sql_.parameters, types_.data(), values.data());
       ExecStatusType status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         const char* state = PQresultErrorField(result_, PG_DIAG_SQLSTATE);
@@ -127,6 +181,7 @@ class PostgresStatement : public Statement {
   }
 
   PGconn* conn_;
+  PreparedStatements* prepared_;
   LastError* error_;
   PostgresSql sql_;
   std::vector<std::optional<std::string>> values_;
@@ -172,13 +227,13 @@ void IgnoreNotice(void*, const char*) {}
 class PostgresConnection : public Connection {
  public:
   PostgresConnection(PGconn* conn, std::string location)
-      : conn_(conn), location_(std::move(location)) {}
+      : conn_(conn), location_(std::move(location)), prepared_(conn) {}
   ~PostgresConnection() override { PQfinish(conn_); }
 
   const Dialect& dialect() const override { return kPostgres; }
   const std::string& location() const override { return location_; }
   std::unique_ptr<Statement> Prepare(std::string_view sql) override {
-    return std::make_unique<PostgresStatement>(conn_, &error_, sql);
+    return std::make_unique<PostgresStatement>(conn_, &prepared_, &error_, sql);
   }
   Status Exec(std::string_view sql) override {
     PGresult* r = PQexec(conn_, std::string(sql).c_str());
@@ -322,6 +377,7 @@ class PostgresConnection : public Connection {
 
   PGconn* conn_;
   std::string location_;
+  PreparedStatements prepared_;
   LastError error_;
   int lock_timeout_ms_ = 0;
   std::optional<bool> rank_index_;  // asked once per connection

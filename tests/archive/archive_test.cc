@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "archive/connection.h"
 #include "schema/migrations.h"
 #include "search/search_text.h"
 #include "tests/archive/scratch_archive.h"
@@ -544,6 +545,39 @@ TEST_P(ArchiveTest, HistoryIsAppendOnlyAndIdempotent) {
   EXPECT_NE(scratch_.Exec("UPDATE besluit SET besluit = 'verworpen'"), "");
   EXPECT_NE(scratch_.Exec("DELETE FROM uitvoering"), "");
   EXPECT_EQ(Count("SELECT count(*) FROM uitvoering"), 1);
+}
+
+// The PostgreSQL connection prepares a statement the second time it runs
+// (archive/postgres_connection.cc); prepared, it still runs after an aborted
+// and rolled-back transaction, and a statement that does not parse fails
+// with its own error every time.
+TEST(PostgresConnectionTest, RepeatedStatementsArePreparedAndKeepWorking) {
+  testing::ScratchArchive db("pg_prepared", "postgresql");
+  auto connection = internal::OpenPostgres(db.location(), ArchiveOptions{});
+  ASSERT_TRUE(connection.ok()) << connection.status().ToString();
+  internal::Connection& c = **connection;
+  auto plus_one = [&](int64_t v) -> int64_t {
+    auto s = c.Prepare("SELECT CAST(?1 AS INTEGER) + 1");
+    s->BindInt(1, v);
+    return s->Step() == internal::StepResult::kRow ? s->Int(0) : -1;
+  };
+  for (int64_t i = 0; i < 3; ++i) EXPECT_EQ(plus_one(i), i + 1);
+  auto prepared = c.Prepare(
+      "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%AS INTEGER) + 1%'");
+  ASSERT_EQ(prepared->Step(), internal::StepResult::kRow);
+  EXPECT_EQ(prepared->Int(0), 1);
+
+  ASSERT_TRUE(c.Exec("BEGIN").ok());
+  EXPECT_FALSE(c.Exec("SELECT 1 / 0").ok());
+  EXPECT_EQ(plus_one(1), -1);  // the transaction is aborted: nothing runs
+  c.Rollback();
+  EXPECT_EQ(plus_one(41), 42);
+
+  for (int i = 0; i < 3; ++i) {
+    auto bad = c.Prepare("SELEC 1");
+    EXPECT_EQ(bad->Step(), internal::StepResult::kError);
+    EXPECT_TRUE(c.LastErrorIsSyntax()) << c.LastErrorMessage();
+  }
 }
 
 }  // namespace
