@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "reader/page_content.h"
+#include "reader/page_text.h"
 #include "reader/scan_resolution.h"
 #include "text/page.h"
 
@@ -67,36 +68,6 @@ Status CheckPdfHeader(const std::string& path) {
     return Status::Error(Status::Code::kNotPdf, path + ": not a PDF (no %PDF- header)");
   }
   return Status::Ok();
-}
-
-// A font named bold ("Arial-BoldMT", "Calibri,Bold", "Helvetica-Black").
-bool BoldFont(const std::string& name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* weight : {"bold", "black", "heavy", "semibold", "demi"}) {
-    if (lower.find(weight) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// The boxes of the lines of `page_text` from Poppler's words and fonts.
-std::vector<text::LineBox> LineBoxesOf(const poppler::page& page, const std::string& page_text) {
-  std::vector<text::WordBox> words;
-  for (const poppler::text_box& t : page.text_list(poppler::page::text_list_include_font)) {
-    const poppler::byte_array utf8 = t.text().to_utf8();
-    const poppler::rectf r = t.bbox();
-    text::WordBox w;
-    w.text.assign(utf8.begin(), utf8.end());
-    w.box = {static_cast<float>(r.left()),
-             static_cast<float>(r.top()),
-             static_cast<float>(r.right()),
-             static_cast<float>(r.bottom()),
-             static_cast<float>(t.has_font_info() ? t.get_font_size() : 0),
-             t.has_font_info() && BoldFont(t.get_font_name())};
-    words.push_back(std::move(w));
-  }
-  return text::AlignLineBoxes(page_text, words);
 }
 
 // Below this a scan is enlarged for Tesseract (measured on the samples'
@@ -280,6 +251,8 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
                               ": not read: its drawing instructions decompress to more than " +
                               limit_text + " (the limit), as a decompression bomb's do");
   }
+  // Each page's text and words from one pass over its content (page_text.h).
+  PageTextReader text_reader(path);
   result.pages.reserve(static_cast<size_t>(pages));
   for (int i = 0; i < pages; ++i) {
     PdfPage page;
@@ -288,16 +261,10 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
       result.pages.push_back(std::move(page));
       continue;
     }
-    std::unique_ptr<poppler::page> p(doc->create_page(i));
-    if (p) {
-      poppler::byte_array utf8 =
-          p->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-      page.text.assign(utf8.begin(), utf8.end());
-      // A page without text (a scan, a blank) has no words to place; asking
-      // for them would parse its content a second time for nothing.
-      if (page.text.find_first_not_of(" \t\r\n\f") != std::string::npos) {
-        page.boxes = LineBoxesOf(*p, page.text);
-      }
+    PageText read = text_reader.Read(i);
+    if (read.read) {
+      page.text = std::move(read.text);
+      if (!read.words.empty()) page.boxes = text::AlignLineBoxes(page.text, read.words);
     } else {
       result.warnings.push_back("page " + std::to_string(i + 1) +
                                 ": Poppler cannot read this page");
