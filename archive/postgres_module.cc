@@ -14,11 +14,8 @@ Result<const PostgresApi*> LoadPostgres() {
 #else
   const std::string build_path;
 #endif
-  auto entry =
-      LoadModuleEntry("libmotiearchief-postgres.so", build_path, "motiearchief_postgres_api");
-  if (!entry.ok()) return Status::NotFound("PostgreSQL: " + entry.status().message());
-  using Entry = const PostgresApi* (*)();
-  return reinterpret_cast<Entry>(*entry)();
+  return LoadModuleApi<PostgresApi>("PostgreSQL", "libmotiearchief-postgres.so", build_path,
+                                    "motiearchief_postgres_api");
 }
 
 }  // namespace

@@ -21,6 +21,18 @@ namespace motiearchief {
 Result<void*> LoadModuleEntry(const std::string& file_name, const std::string& build_path,
                               const char* entry);
 
+// The table of entry points of a module whose one exported symbol `entry`
+// is a function returning `const Api*`; kNotFound says `what` could not be
+// loaded and why. The same thread-safety as LoadModuleEntry.
+template <typename Api>
+Result<const Api*> LoadModuleApi(const std::string& what, const std::string& file_name,
+                                 const std::string& build_path, const char* entry) {
+  auto symbol = LoadModuleEntry(file_name, build_path, entry);
+  if (!symbol.ok()) return Status::NotFound(what + ": " + symbol.status().message());
+  using Entry = const Api* (*)();
+  return reinterpret_cast<Entry>(*symbol)();
+}
+
 }  // namespace motiearchief
 
 #endif  // MOTIEARCHIEF_BASE_MODULE_H_

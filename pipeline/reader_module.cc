@@ -20,10 +20,8 @@ Result<const reader::ReaderApi*> Load() {
 #else
   const std::string build_path;
 #endif
-  auto entry = LoadModuleEntry("libmotiearchief-reader.so", build_path, "motiearchief_reader_api");
-  if (!entry.ok()) return Status::NotFound("the PDF reader: " + entry.status().message());
-  using Entry = const reader::ReaderApi* (*)();
-  return reinterpret_cast<Entry>(*entry)();
+  return LoadModuleApi<reader::ReaderApi>("the PDF reader", "libmotiearchief-reader.so", build_path,
+                                          "motiearchief_reader_api");
 }
 
 }  // namespace

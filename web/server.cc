@@ -16,10 +16,8 @@ Result<const HttpApi*> LoadHttp() {
 #else
   const std::string build_path;
 #endif
-  auto entry = LoadModuleEntry("libmotiearchief-http.so", build_path, "motiearchief_http_api");
-  if (!entry.ok()) return Status::NotFound("the HTTP server: " + entry.status().message());
-  using Entry = const HttpApi* (*)();
-  return reinterpret_cast<Entry>(*entry)();
+  return LoadModuleApi<HttpApi>("the HTTP server", "libmotiearchief-http.so", build_path,
+                                "motiearchief_http_api");
 }
 
 }  // namespace
