@@ -1,13 +1,10 @@
 #include "reader/page_content.h"
 
-#include <poppler/GlobalParams.h>
 #include <poppler/Object.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
 #include <poppler/Stream.h>
-#include <poppler/goo/GooString.h>
 
-#include <memory>
 #include <set>
 #include <utility>
 
@@ -73,12 +70,10 @@ class ContentCounter {
 
 }  // namespace
 
-std::vector<int> PagesOverContentLimit(const std::string& path, std::size_t max_bytes) {
+std::vector<int> PagesOverContentLimit(const PopplerDoc& file, std::size_t max_bytes) {
   std::vector<int> over;
-  // Counted: poppler-cpp holds one as well; the first one set up wins.
-  GlobalParamsIniter params(nullptr);
-  PDFDoc doc(std::make_unique<GooString>(path));
-  if (!doc.isOk()) return over;
+  if (!file.ok()) return over;
+  PDFDoc& doc = file.pdf();
   for (int number = 1; number <= doc.getNumPages(); ++number) {
     Page* page = doc.getPage(number);
     if (page == nullptr) continue;

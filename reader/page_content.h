@@ -10,18 +10,17 @@
 #define MOTIEARCHIEF_READER_PAGE_CONTENT_H_
 
 #include <cstddef>
-#include <string>
 #include <vector>
+
+#include "reader/poppler_doc.h"
 
 namespace motiearchief::reader {
 
-// The 0-based indices of the pages of the PDF at `path` whose content
-// streams, with the form XObjects their resources name (each form counted
-// once, however often it is drawn), decode to more than `max_bytes`.
-// Empty when the file cannot be read: the caller's own reading then says
-// why. Poppler's messages go where poppler-cpp sends them when a
-// poppler::document is alive (so call it while one is). Thread-compatible.
-std::vector<int> PagesOverContentLimit(const std::string& path, std::size_t max_bytes);
+// The 0-based indices of the pages of `file` whose content streams, with
+// the form XObjects their resources name (each form counted once, however
+// often it is drawn), decode to more than `max_bytes`. Empty when the file
+// cannot be read: the caller's own reading then says why.
+std::vector<int> PagesOverContentLimit(const PopplerDoc& file, std::size_t max_bytes);
 
 }  // namespace motiearchief::reader
 

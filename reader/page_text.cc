@@ -1,6 +1,5 @@
 #include "reader/page_text.h"
 
-#include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
 #include <poppler/TextOutputDev.h>
@@ -8,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
 #include "text/normalize.h"
 
@@ -65,27 +65,19 @@ bool BoldFont(const std::string& name) {
   return false;
 }
 
-PageTextReader::PageTextReader(const std::string& path)
-    // Counted: poppler-cpp holds one as well; the first one set up wins.
-    : params_(std::make_unique<GlobalParamsIniter>(nullptr)),
-      doc_(std::make_unique<PDFDoc>(std::make_unique<GooString>(path))) {}
-
-PageTextReader::~PageTextReader() = default;
-
-bool PageTextReader::ok() const { return doc_ && doc_->isOk(); }
-
-PageText PageTextReader::Read(int index) {
+PageText ReadPageText(const PopplerDoc& file, int index) {
   PageText result;
-  if (!ok() || index < 0 || index >= doc_->getNumPages()) return result;
-  Page* page = doc_->getPage(index + 1);
+  if (!file.ok() || index < 0 || index >= file.pdf().getNumPages()) return result;
+  PDFDoc& doc = file.pdf();
+  Page* page = doc.getPage(index + 1);
   if (page == nullptr) return result;
   result.read = true;
   // As poppler-cpp's page::text(rectf(), physical_layout): the crop box,
   // physical layout, not rotated.
   TextOutputDev dev(&AppendToString, &result.text, /*physLayoutA=*/true, /*fixedPitchA=*/0,
                     /*rawOrderA=*/false);
-  doc_->displayPage(&dev, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
-                    /*printing=*/false);
+  doc.displayPage(&dev, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
+                  /*printing=*/false);
   AsPopplerCppGivesIt(result.text);
   // A page without text (a scan, a blank) has no words to place.
   if (result.text.find_first_not_of(" \t\r\n\f") == std::string::npos) return result;

@@ -7,14 +7,11 @@
 #ifndef MOTIEARCHIEF_READER_PAGE_TEXT_H_
 #define MOTIEARCHIEF_READER_PAGE_TEXT_H_
 
-#include <memory>
 #include <string>
 #include <vector>
 
+#include "reader/poppler_doc.h"
 #include "text/layout.h"
-
-class GlobalParamsIniter;
-class PDFDoc;
 
 namespace motiearchief::reader {
 
@@ -29,26 +26,9 @@ struct PageText {
   std::vector<text::WordBox> words;
 };
 
-// The PDF at `path`, opened by Poppler itself (beside poppler-cpp's own
-// copy, which renders). Holds Poppler's global settings while it lives.
-// Poppler's messages go where poppler-cpp sends them while a
-// poppler::document is alive (so keep one open), else to stderr.
-// Thread-compatible.
-class PageTextReader {
- public:
-  explicit PageTextReader(const std::string& path);
-  ~PageTextReader();
-  PageTextReader(const PageTextReader&) = delete;
-  PageTextReader& operator=(const PageTextReader&) = delete;
-
-  bool ok() const;
-  // Page `index` (0-based).
-  PageText Read(int index);
-
- private:
-  std::unique_ptr<GlobalParamsIniter> params_;  // before doc_: outlives it
-  std::unique_ptr<PDFDoc> doc_;
-};
+// Page `index` (0-based) of `file`; `read` false when Poppler has no such
+// page.
+PageText ReadPageText(const PopplerDoc& file, int index);
 
 // A font name that says bold ("Arial-BoldMT", "Calibri,Bold", "Helvetica-Black").
 bool BoldFont(const std::string& name);

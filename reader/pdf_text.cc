@@ -239,12 +239,15 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
                                                       " pages, over the limit of " +
                                                       std::to_string(options.max_pages));
   }
+  // Poppler's own copy of the file, for what poppler-cpp does not show: the
+  // size of each page's content, its text and words in one pass, its images.
+  const PopplerDoc file(path);
   // Decompression bombs: counted before anything parses them.
   const std::size_t limit = options.max_page_content_bytes;
   const std::string limit_text = limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MiB"
                                                         : std::to_string(limit) + " bytes";
   std::vector<bool> unread(static_cast<size_t>(pages), false);
-  for (int i : PagesOverContentLimit(path, limit)) {
+  for (int i : PagesOverContentLimit(file, limit)) {
     if (i < 0 || i >= pages) continue;
     unread[static_cast<size_t>(i)] = true;
     result.warnings.push_back("page " + std::to_string(i + 1) +
@@ -252,7 +255,6 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
                               limit_text + " (the limit), as a decompression bomb's do");
   }
   // Each page's text and words from one pass over its content (page_text.h).
-  PageTextReader text_reader(path);
   result.pages.reserve(static_cast<size_t>(pages));
   for (int i = 0; i < pages; ++i) {
     PdfPage page;
@@ -261,7 +263,7 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
       result.pages.push_back(std::move(page));
       continue;
     }
-    PageText read = text_reader.Read(i);
+    PageText read = ReadPageText(file, i);
     if (read.read) {
       page.text = std::move(read.text);
       if (!read.words.empty()) page.boxes = text::AlignLineBoxes(page.text, read.words);
@@ -293,7 +295,7 @@ Result<PdfText> ReadPdfText(const std::string& path, const PdfReadOptions& optio
     }
     std::vector<int> candidates = missing;
     candidates.insert(candidates.end(), fragments.begin(), fragments.end());
-    const std::vector<PageImages> images = ImagesOnPages(path, candidates);
+    const std::vector<PageImages> images = ImagesOnPages(file, candidates);
     std::vector<int> todo;
     std::vector<double> todo_ppi;
     for (size_t i = 0; i < candidates.size(); ++i) {

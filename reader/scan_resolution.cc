@@ -1,13 +1,10 @@
 #include "reader/scan_resolution.h"
 
 #include <poppler/GfxState.h>
-#include <poppler/GlobalParams.h>
 #include <poppler/OutputDev.h>
 #include <poppler/PDFDoc.h>
-#include <poppler/goo/GooString.h>
 
 #include <cmath>
-#include <memory>
 
 namespace motiearchief::reader {
 namespace {
@@ -82,12 +79,10 @@ class ImageFinder : public OutputDev {
 
 }  // namespace
 
-std::vector<PageImages> ImagesOnPages(const std::string& path, const std::vector<int>& pages) {
+std::vector<PageImages> ImagesOnPages(const PopplerDoc& file, const std::vector<int>& pages) {
   std::vector<PageImages> result(pages.size());
-  // Counted: poppler-cpp holds one as well; the first one set up wins.
-  GlobalParamsIniter params(nullptr);
-  PDFDoc doc(std::make_unique<GooString>(path));
-  if (!doc.isOk()) return result;
+  if (!file.ok()) return result;
+  PDFDoc& doc = file.pdf();
   ImageFinder finder;
   for (size_t i = 0; i < pages.size(); ++i) {
     const int number = pages[i] + 1;

@@ -5,8 +5,9 @@
 #ifndef MOTIEARCHIEF_READER_SCAN_RESOLUTION_H_
 #define MOTIEARCHIEF_READER_SCAN_RESOLUTION_H_
 
-#include <string>
 #include <vector>
+
+#include "reader/poppler_doc.h"
 
 namespace motiearchief::reader {
 
@@ -21,13 +22,10 @@ struct PageImages {
   double most_pixels = 0;
 };
 
-// For each 0-based page index in `pages` of the PDF at `path`, its images;
-// zeros for every page when the file cannot be read (the caller then
-// renders at its default). Interprets the pages' content but decodes no
-// image. Poppler's messages go where poppler-cpp sends them when a
-// poppler::document is alive (so call it while one is), else to stderr.
-// Thread-compatible.
-std::vector<PageImages> ImagesOnPages(const std::string& path, const std::vector<int>& pages);
+// For each 0-based page index in `pages` of `file`, its images; zeros for
+// every page when the file cannot be read (the caller then renders at its
+// default). Interprets the pages' content but decodes no image.
+std::vector<PageImages> ImagesOnPages(const PopplerDoc& file, const std::vector<int>& pages);
 
 }  // namespace motiearchief::reader
 

@@ -34,15 +34,15 @@ void ExpectAsPopplerCpp(const std::string& path) {
   SCOPED_TRACE(path);
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
   ASSERT_TRUE(doc);
-  PageTextReader reader(path);
-  ASSERT_TRUE(reader.ok());
+  const PopplerDoc file(path);
+  ASSERT_TRUE(file.ok());
   for (int i = 0; i < doc->pages(); ++i) {
     SCOPED_TRACE("page " + std::to_string(i + 1));
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     ASSERT_TRUE(page);
     const poppler::byte_array utf8 =
         page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-    const PageText read = reader.Read(i);
+    const PageText read = ReadPageText(file, i);
     ASSERT_TRUE(read.read);
     EXPECT_EQ(read.text, std::string(utf8.begin(), utf8.end()));
     if (read.text.find_first_not_of(" \t\r\n\f") == std::string::npos) continue;
@@ -93,7 +93,7 @@ TEST(PageTextTest, CroppedPageAsPopplerCpp) {
   const std::string path = ::testing::TempDir() + "cropped.pdf";
   std::ofstream(path, std::ios::binary) << pdf;
   ExpectAsPopplerCpp(path);
-  const PageText read = PageTextReader(path).Read(0);
+  const PageText read = ReadPageText(PopplerDoc(path), 0);
   EXPECT_NE(read.text.find("Dictum"), std::string::npos);
   EXPECT_EQ(read.text.find("Buiten"), std::string::npos);
   EXPECT_FALSE(std::any_of(read.words.begin(), read.words.end(),

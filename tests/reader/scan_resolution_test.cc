@@ -65,7 +65,7 @@ TEST(ScanResolutionTest, WhatTheImageOnEachPageAmountsTo) {
   std::ofstream(path, std::ios::binary) << PdfWithPages(contents);
   std::vector<int> pages;
   for (size_t i = 0; i < contents.size(); ++i) pages.push_back(static_cast<int>(i));
-  const std::vector<PageImages> images = ImagesOnPages(path, pages);
+  const std::vector<PageImages> images = ImagesOnPages(PopplerDoc(path), pages);
   ASSERT_EQ(images.size(), contents.size());
   for (size_t i = 0; i < contents.size(); ++i) {
     EXPECT_NEAR(images[i].scan_ppi, cases[i].ppi, 0.01)
@@ -103,7 +103,7 @@ TEST(ScanResolutionTest, AgreesWithPdfimagesOnTheScannedSamples) {
       expected.push_back(std::min(x_ppi, y_ppi));
     }
     ASSERT_FALSE(pages.empty()) << name;
-    const std::vector<PageImages> images = ImagesOnPages(path, pages);
+    const std::vector<PageImages> images = ImagesOnPages(PopplerDoc(path), pages);
     for (size_t i = 0; i < pages.size(); ++i) {
       EXPECT_NEAR(images[i].scan_ppi, expected[i], 1.0)
           << name << " page " << pages[i] + 1;  // it rounds
@@ -118,10 +118,10 @@ TEST(ScanResolutionTest, UnreadableFileGivesZeros) {
     }
     return images.size() == 2;
   };
-  EXPECT_TRUE(zeros(ImagesOnPages("/nonexistent/x.pdf", {0, 1})));
+  EXPECT_TRUE(zeros(ImagesOnPages(PopplerDoc("/nonexistent/x.pdf"), {0, 1})));
   const std::string text =
       std::string(MA_SOURCE_DIR) + "/samples/motie-enschede-herstel-financiele-verhouding.pdf";
-  EXPECT_TRUE(zeros(ImagesOnPages(text, {0, 5})));  // no image; no page 6
+  EXPECT_TRUE(zeros(ImagesOnPages(PopplerDoc(text), {0, 5})));  // no image; no page 6
 }
 
 // An image of absurd size is counted, not decoded; such a page is not
@@ -137,7 +137,7 @@ TEST(ScanResolutionTest, AHugeImageIsCountedNotDecoded) {
   const std::string path = testing::TempDir() + "huge_image.pdf";
   std::ofstream(path, std::ios::binary) << testing_pdf::PdfFromObjects(objects);
   const auto started = std::chrono::steady_clock::now();
-  const std::vector<PageImages> images = ImagesOnPages(path, {0});
+  const std::vector<PageImages> images = ImagesOnPages(PopplerDoc(path), {0});
   ASSERT_EQ(images.size(), 1u);
   EXPECT_EQ(images[0].most_pixels, 1e10);
   auto read = ReadPdfText(path);
