@@ -505,7 +505,9 @@ TEST_F(CliTest, CsvExportHasHeaderAndOneRowPerDocument) {
 
 TEST_F(CliTest, UsageErrorsHaveTheirOwnExitCode) {
   EXPECT_EQ(Sh(std::string(MA_BINARY) + " ingest").exit_code, 2);
-  EXPECT_EQ(Sh(std::string(MA_BINARY) + " --db /tmp/x.db ingest /nonexistent").exit_code, 2);
+  const std::string db = testing::TempDir() + "usage_error.db";
+  EXPECT_EQ(Sh(std::string(MA_BINARY) + " --db " + db + " ingest /nonexistent").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(db)) << "a usage error made an archive";
 }
 
 }  // namespace
