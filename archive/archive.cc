@@ -20,6 +20,7 @@ namespace motiearchief::archive {
 namespace {
 
 using internal::Connection;
+using internal::Planning;
 using internal::Statement;
 using internal::StepResult;
 using internal::WriteTransaction;
@@ -30,7 +31,8 @@ constexpr StepResult kDone = StepResult::kDone;
 // A prepared statement; finalized when it goes out of scope.
 class Stmt {
  public:
-  Stmt(Connection& c, const std::string& sql) : s_(c.Prepare(sql)) {}
+  Stmt(Connection& c, const std::string& sql, Planning planning = Planning::kReuse)
+      : s_(c.Prepare(sql, planning)) {}
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -903,7 +905,7 @@ Result<Facets> Archive::FacetsOf(const SearchRequest& q, int per_facet) {
     sql += "SELECT " + std::to_string(i) + " AS facet, value, n FROM (SELECT value, n FROM (" +
            selects[i] + ") c" + order + ") f" + std::to_string(i);
   }
-  Stmt s(*conn_, sql.c_str());
+  Stmt s(*conn_, sql, Planning::kPerRun);  // its matches: none to every document
   if (!s.prepared()) return conn_->Error("facets");
   BindMatching(s, q, dialect);
   s.Bind(s.ParameterIndex(":per_facet"), per_facet);
@@ -988,7 +990,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchSta
   int64_t fetch = q.group_versions ? std::max<int64_t>(60, int64_t{q.limit} * 4) : q.limit;
   std::vector<std::tuple<std::string, double, int64_t>> found;
   while (true) {
-    Stmt s(*conn_, sql.c_str());
+    Stmt s(*conn_, sql, Planning::kPerRun);  // its matches: none to every document
     if (!s.prepared()) return conn_->Error("search");
     BindMatching(s, q, dialect);
     if (limited) s.Bind(s.ParameterIndex(":limit"), fetch);

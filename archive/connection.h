@@ -119,6 +119,18 @@ struct Dialect {
   std::string (*json_texts)(const std::string& json, const std::string& path);
 };
 
+// How a statement that runs many times on one connection is planned.
+enum class Planning {
+  // As the engine chooses. PostgreSQL: prepared from its second run, it may then be planned
+  // once for any parameters (the generic plan), which suits lookups by id and inserts.
+  kReuse,
+  // For the parameters of each run, for statements whose rows range from none to the whole
+  // archive with their parameters: searches. A generic plan assumes 500 matches, and for a
+  // search that only excludes words read the whole RUM index (45 s, or the backend killed for
+  // 24 GB of memory, at 100,000 documents), where a plan for its words scans the table.
+  kPerRun,
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -126,7 +138,10 @@ class Connection {
   // Where the archive is, for messages: the path, or the URL without its
   // password.
   virtual const std::string& location() const = 0;
-  virtual std::unique_ptr<Statement> Prepare(std::string_view sql) = 0;
+  // `sql` ready to bind and run (see Statement).
+  std::unique_ptr<Statement> Prepare(std::string_view sql, Planning planning = Planning::kReuse) {
+    return PrepareStatement(sql, planning);
+  }
   // Runs SQL that may hold several statements, returning no rows.
   virtual Status Exec(std::string_view sql) = 0;
   // The last error as a Status: "<what>: <engine's reason>".
@@ -177,6 +192,10 @@ class Connection {
   // returns false at once. SQLite: always true (one writer at a time).
   virtual Result<bool> Claim(const std::string& sha256, bool wait) = 0;
   virtual Status Release(const std::string& sha256) = 0;
+
+ protected:
+  // Prepare, as each engine does it.
+  virtual std::unique_ptr<Statement> PrepareStatement(std::string_view sql, Planning planning) = 0;
 };
 
 // Opens the SQLite file at `path`, or the PostgreSQL database at `url`.

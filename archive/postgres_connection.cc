@@ -98,6 +98,8 @@ struct LastError {
 
 class PostgresStatement : public Statement {
  public:
+  // `prepared`: the connection's prepared statements, or nullptr to run unnamed (planned
+  // for each run's values, Planning::kPerRun).
   PostgresStatement(PGconn* conn, PreparedStatements* prepared, LastError* error,
                     std::string_view sql)
       : conn_(conn), prepared_(prepared), error_(error), sql_(ToPostgresParameters(sql)) {
@@ -131,7 +133,11 @@ class PostgresStatement : public Statement {
       for (size_t k = 0; k < values_.size(); ++k) {
         values[k] = values_[k] ? values_[k]->c_str() : nullptr;
       }
-      result_ = prepared_->Run(sql_.sql, sql_.parameters, types_.data(), values.data());
+      // Unnamed, a statement is planned for the values it runs with.
+      result_ = prepared_ != nullptr
+                    ? prepared_->Run(sql_.sql, sql_.parameters, types_.data(), values.data())
+                    : PQexecParams(conn_, sql_.sql.c_str(), sql_.parameters, types_.data(),
+                                   values.data(), nullptr, nullptr, 0);
       ExecStatusType status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         const char* state = PQresultErrorField(result_, PG_DIAG_SQLSTATE);
@@ -232,8 +238,9 @@ class PostgresConnection : public Connection {
 
   const Dialect& dialect() const override { return kPostgres; }
   const std::string& location() const override { return location_; }
-  std::unique_ptr<Statement> Prepare(std::string_view sql) override {
-    return std::make_unique<PostgresStatement>(conn_, &prepared_, &error_, sql);
+  std::unique_ptr<Statement> PrepareStatement(std::string_view sql, Planning planning) override {
+    return std::make_unique<PostgresStatement>(
+        conn_, planning == Planning::kReuse ? &prepared_ : nullptr, &error_, sql);
   }
   Status Exec(std::string_view sql) override {
     PGresult* r = PQexec(conn_, std::string(sql).c_str());
@@ -398,16 +405,8 @@ Result<std::unique_ptr<Connection>> OpenPostgresConnection(const std::string& ur
   // Stop words dropped from a query are not news to the user.
   PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
   auto connection = std::make_unique<PostgresConnection>(conn, location);
-  std::string settings = "SET client_encoding = 'UTF8'; SET client_min_messages = warning";
-  // Every statement planned for its own parameters, prepared or not. After five runs of a
-  // prepared statement the server may switch to a generic plan, made without them; a search's
-  // matches range from none to every document with its words, and the generic plan (500 rows
-  // assumed) read a query that only excludes words ("hebben NOT overheid": its one positive
-  // word a stop word) through the RUM index: 45 s, or the backend killed for 24 GB of memory,
-  // at 100,000 documents, where its own plan scans the table (0.3-0.5 s). Planning costs a
-  // search 1-2 ms; the inserts of ingest have trivial plans. PostgreSQL 12 and later.
-  if (PQserverVersion(conn) >= 120000) settings += "; SET plan_cache_mode = force_custom_plan";
-  MA_RETURN_IF_ERROR(connection->Exec(settings));
+  MA_RETURN_IF_ERROR(
+      connection->Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning"));
   MA_RETURN_IF_ERROR(connection->SetLockTimeout(options.busy_timeout_ms));
   if (options.read_only) {
     MA_RETURN_IF_ERROR(connection->Exec("SET default_transaction_read_only = on"));

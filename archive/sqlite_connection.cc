@@ -84,7 +84,8 @@ class SqliteConnection : public Connection {
 
   const Dialect& dialect() const override { return kSqlite; }
   const std::string& location() const override { return path_; }
-  std::unique_ptr<Statement> Prepare(std::string_view sql) override {
+  // SQLite plans every run of a statement for its parameters anyway.
+  std::unique_ptr<Statement> PrepareStatement(std::string_view sql, Planning) override {
     return std::make_unique<SqliteStatement>(db_, sql);
   }
   Status Exec(std::string_view sql) override {
