@@ -8,9 +8,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/web/serve_fixture.h"
 
@@ -19,8 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-class BrowserTest : public ServeFixture {};
 
 // A minimal WebDriver client for chromedriver.
 class Browser {
@@ -136,13 +137,25 @@ class Browser {
   std::string user_data_;
 };
 
-// One Chromium for the tests of this process, started by the first that
-// asks (each start took 2-4 s) and stopped when the process exits; each
-// test begins at an address of its own.
-Browser& SharedBrowser() {
-  static Browser browser;
-  return browser;
-}
+class BrowserTest : public ServeFixture {
+ protected:
+  // One Chromium for the suite, started by the first test that asks (each start took 2-4 s)
+  // and stopped with the suite, before main() removes the run's folder that holds its
+  // profile (stopped at the process's exit, it made that folder again). Each test begins at
+  // an address of its own.
+  static Browser& SharedBrowser() {
+    if (!browser_) browser_ = std::make_unique<Browser>();
+    return *browser_;
+  }
+  static void TearDownTestSuite() {
+    browser_.reset();
+    ServeFixture::TearDownTestSuite();
+  }
+
+ private:
+  static std::unique_ptr<Browser> browser_;
+};
+std::unique_ptr<Browser> BrowserTest::browser_;
 
 TEST_F(BrowserTest, AResearcherSearchesAndReadsAMotionInChromium) {
   ASSERT_TRUE(fs::exists("/usr/bin/chromium") && fs::exists("/usr/bin/chromedriver"))
