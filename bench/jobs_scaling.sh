@@ -15,6 +15,8 @@ files=${1:-13}
 shift || true
 jobs_list=("$@")
 [ ${#jobs_list[@]} -gt 0 ] || jobs_list=(2 "$(nproc)")
+# Each JOBS once (on 2 cores the default named 2 twice, and each round ran it twice).
+mapfile -t jobs_list < <(printf '%s\n' "${jobs_list[@]}" | awk '!seen[$0]++')
 rounds=${ROUNDS:-3}
 tool=build/motiearchief
 [ -x "$tool" ] || bash scripts/build.sh >/dev/null
