@@ -100,9 +100,10 @@ constexpr const char* kDocumentPages =
     "SELECT p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p "
     "ON p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND d.page_to ";
 
-PageRow ReadPageRow(Stmt& s) {
-  return {static_cast<int>(s.Int(0)), s.Text(1), s.Text(2), s.IsNull(3) ? -1 : s.Double(3),
-          s.Text(4)};
+// The page in the row `s` is at, its columns from `first` on.
+PageRow ReadPageRow(Stmt& s, int first = 0) {
+  return {static_cast<int>(s.Int(first)), s.Text(first + 1), s.Text(first + 2),
+          s.IsNull(first + 3) ? -1 : s.Double(first + 3), s.Text(first + 4)};
 }
 
 constexpr const char* kFileColumns =
@@ -1020,8 +1021,8 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchSta
     if (!grouped_limit || static_cast<int>(found.size()) >= q.limit || !more_rows) break;
     fetch *= 4;
   }
-  // The hits' records and versions, a statement each per chunk of hits,
-  // not per hit: on PostgreSQL every statement is a round trip.
+  // The hits' records, versions and (PostgreSQL) pages, a statement each per
+  // chunk of hits, not per hit: on PostgreSQL every statement is a round trip.
   std::vector<SearchHit> hits;
   StepResult rc;
   Stmt roles(*conn_,
@@ -1041,6 +1042,21 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchSta
     if (!records.ok()) return records.status();
     std::map<std::string, schema::Record> by_id;
     for (schema::Record& r : *records) by_id.emplace(r.id, std::move(r));
+    // The hits' pages in one statement where the engine has one (PostgreSQL).
+    std::map<int64_t, std::vector<PageRow>> pages_by_doc_no;
+    const bool pages_at_once = q.with_pages && dialect.pages_of_documents != nullptr;
+    if (pages_at_once) {
+      std::string doc_nos = "{";
+      for (size_t i = from; i < to; ++i) {
+        if (doc_nos.size() > 1) doc_nos += ',';
+        doc_nos += std::to_string(std::get<2>(found[i]));
+      }
+      doc_nos += '}';
+      Stmt s(*conn_, dialect.pages_of_documents);
+      s.Bind(s.ParameterIndex(":doc_nos"), doc_nos);
+      while ((rc = s.Step()) == kRow) pages_by_doc_no[s.Int(0)].push_back(ReadPageRow(s, 1));
+      if (rc != kDone) return conn_->Error("search: load pages");
+    }
     // Every version of each hit's motion, oldest first (archive order).
     std::map<std::string, std::vector<std::string>> versions, version_files;
     if (q.group_versions) {
@@ -1076,10 +1092,9 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchRequest& q, SearchSta
           hit.version_files.push_back(hit.record.bron.bestand);
         }
       }
-      if (q.with_pages) {
-        // A statement per hit: joined for many documents at once, the
-        // page range (BETWEEN) defeats PostgreSQL's estimates, and it
-        // scans every page (measured: 105 ms for 20 hits at 100,000).
+      if (pages_at_once) {
+        hit.pages = std::move(pages_by_doc_no[doc_no]);
+      } else if (q.with_pages) {
         pages.Reset();
         pages.Bind(1, doc_no);
         while ((rc = pages.Step()) == kRow) hit.pages.push_back(ReadPageRow(pages));

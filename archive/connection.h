@@ -109,6 +109,11 @@ struct Dialect {
   // The score of a match, lower is better, when HasRankIndex(): an
   // expression over `s.tsv` and the query `q` that the index orders by.
   const char* rank_by_index;
+  // The pages of the documents whose doc_no are in the array :doc_nos, one statement for
+  // them all: doc_no, then the columns of a page (archive.cc, ReadPageRow), ordered by
+  // doc_no and page_no. nullptr: a statement per document (SQLite, where a statement is
+  // no round trip to a server).
+  const char* pages_of_documents;
   // The text of a JSON scalar at `path` ("preadvies.advies") of the JSON
   // expression `json`.
   std::string (*json_text)(const std::string& json, const std::string& path);

@@ -214,6 +214,14 @@ const Dialect kPostgres = {
     "FROM unnest(CAST(:texts AS text[])) WITH ORDINALITY AS u(t, n), "
     "to_tsquery('motiearchief', :match) q ORDER BY u.n",
     "(s.tsv <=> to_tsquery('motiearchief', :match))",
+    // LATERAL, so that each document's page range is looked up in the page index: as a plain
+    // join the range (BETWEEN) defeated the estimates and every page was scanned (105 ms for
+    // 20 hits at 100,000 documents).
+    "SELECT h.doc_no, p.page_no, p.text, p.method, p.ocr_confidence, p.engine FROM "
+    "unnest(CAST(:doc_nos AS bigint[])) AS h(doc_no) CROSS JOIN LATERAL (SELECT p.page_no, "
+    "p.text, p.method, p.ocr_confidence, p.engine FROM document d JOIN page p ON "
+    "p.source_file_id = d.source_file_id AND p.page_no BETWEEN d.page_from AND d.page_to "
+    "WHERE d.doc_no = h.doc_no) p ORDER BY h.doc_no, p.page_no",
     [](const std::string& json, const std::string& path) {
       return "(" + json + " #>> " + PathArray(path) + ")";
     },

@@ -65,6 +65,7 @@ const Dialect kSqlite = {
     false,
     nullptr,
     nullptr,
+    nullptr,
     [](const std::string& json, const std::string& path) {
       return "json_extract(" + json + ", " + JsonPath(path) + ")";
     },
